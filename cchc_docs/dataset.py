@@ -1,0 +1,443 @@
+"""The workspace's data: communes, indicators and findings, read and validated.
+
+Readers never stop at the first problem: they collect every problem with its file, row
+and column, so that `cchc validate` can show them all at once and a generating command
+refuses to write anything from bad data. Rows are numbered as a spreadsheet shows them
+(the header is row 1).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .vn import fold_header, match_key, nfc, normalize_unit_type, parse_value
+from .vn.numbers import format_count, format_percent
+from .vn.text import strip_diacritics
+from .vn.units import UNIT_TYPES
+
+# Header aliases: a clerk's `Tên đơn vị` works as well as `name`.
+COMMUNE_COLUMNS = {
+    "code": ("code", "ma", "madonvi", "maxa", "madvhc"),
+    "name": ("name", "ten", "tendonvi", "tenxa", "donvi"),
+    "type": ("type", "loai", "loaidonvi", "cap"),
+}
+INDICATOR_COLUMNS = {
+    "code": ("code", "ma", "machitieu"),
+    "name": ("name", "ten", "chitieu", "noidung", "tenchitieu"),
+    "kind": ("kind", "kieu", "loai"),
+    "unit": ("unit", "donvitinh", "dvt"),
+    "target": ("target", "muctieu", "chitieugiao"),
+    "direction": ("direction", "chieu", "yeucau"),
+    "order": ("order", "thutu", "sapxep"),
+    "footnote": ("footnote", "chuthich", "chuthichso"),
+    "label": ("label", "nhan"),
+    "phrase": ("phrase", "cumtu", "diengiai"),
+}
+FINDING_COLUMNS = {
+    "commune": ("commune", "xa", "donvi", "tendonvi", "maxa", "madonvi", "ten"),
+    "indicator": ("indicator", "chitieu", "tieuchi", "machitieu"),
+    "value": ("value", "giatri", "solieu", "ketqua"),
+    "note": ("note", "ghichu"),
+}
+REQUIRED = {
+    "communes": ("code", "name", "type"),
+    "indicators": ("code", "name", "kind", "order", "footnote"),
+    "findings": ("commune", "indicator", "value"),
+}
+
+KINDS = {"flag": "flag", "cokhong": "flag", "count": "count", "soluong": "count",
+         "percent": "percent", "tyle": "percent", "phantram": "percent"}
+DIRECTIONS = {
+    "min": "min", "toithieu": "min", "": None, "max": "max", "toida": "max"}
+ORDERS = {"data": "data", "theodulieu": "data", "asc": "asc", "tangdan": "asc",
+          "desc": "desc", "giamdan": "desc"}
+NO_WORDS = {"khong", "no", "0"}
+
+
+@dataclass(frozen=True)
+class Commune:
+    code: str
+    name: str
+    type: str  # xã, phường, thị trấn, đặc khu
+
+    @property
+    def key(self) -> str:
+        return match_key(self.name)
+
+    @property
+    def title(self) -> str:
+        """`xã Sơn Long`, as running text names it."""
+        return f"{self.type} {self.name}"
+
+    @property
+    def committee(self) -> str:
+        """`Ủy ban nhân dân xã Sơn Long`."""
+        return f"Ủy ban nhân dân {self.title}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: str
+    kind: str  # flag, count, percent
+    unit: str
+    target: Decimal | None
+    direction: str | None  # min: at least the target; max: at most
+    order: str  # data, asc, desc
+    footnote: str
+    label: str
+    phrase: str
+
+    def misses(self, value: Decimal | None) -> bool:
+        if self.target is None or value is None or self.direction is None:
+            return True
+        return value < self.target if self.direction == "min" else value > self.target
+
+    def figure(self, value: Decimal | None) -> str:
+        """The value as the letter writes it: `05 hồ sơ`, `15,58%`; flags have none."""
+        if value is None or self.kind == "flag":
+            return ""
+        if self.kind == "percent":
+            return format_percent(value)
+        return f"{format_count(value)} {self.unit}".strip()
+
+    def target_text(self) -> str:
+        if self.target is None:
+            return ""
+        sign = "≥" if self.direction == "min" else "≤"
+        return f"{sign} {self.figure(self.target)}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    commune: Commune
+    indicator: Indicator
+    value: Decimal | None
+    note: str
+    row: int  # row in findings file; keeps "data" order stable
+
+    @property
+    def key(self) -> str:
+        """Stable row key of a finding in forms and returns: `18205-tthc-qua-han`."""
+        return f"{self.commune.code}-{self.indicator.code}"
+
+    @property
+    def figure(self) -> str:
+        return self.indicator.figure(self.value)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    communes: tuple[Commune, ...]
+    indicators: tuple[Indicator, ...]
+    findings: tuple[Finding, ...]  # shortfalls only, in file order
+    _by_commune: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def shortfalls(self, commune: Commune) -> list[Finding]:
+        if not self._by_commune:
+            for f in self.findings:
+                self._by_commune.setdefault(f.commune.code, []).append(f)
+        return list(self._by_commune.get(commune.code, []))
+
+
+# ---------------------------------------------------------------- reading tables
+
+def find_table(data_dir: Path, stem: str) -> Path:
+    candidates = [data_dir / f"{stem}{ext}" for ext in (".csv", ".xlsx")]
+    present = [p for p in candidates if p.is_file()]
+    if not present:
+        raise InputError(Problem(
+            f"không tìm thấy tệp dữ liệu {stem}.csv hoặc {stem}.xlsx", file=str(data_dir),
+            hint=f"đặt tệp {stem}.csv (hoặc .xlsx) vào thư mục data/ của workspace",
+        ))
+    if len(present) > 1:
+        raise InputError(Problem(
+            f"có cả {stem}.csv và {stem}.xlsx: không biết dùng tệp nào", file=str(data_dir),
+            hint="xóa hoặc đổi tên một trong hai tệp",
+        ))
+    return present[0]
+
+
+def read_table(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]):
+    """Rows of a CSV or Excel file as dicts keyed by canonical column name.
+
+    Returns (rows, problems); each row carries `_row`, its spreadsheet row number.
+    """
+    import pandas as pd
+
+    name = str(path)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
+            frame = _pick_sheet(sheets, columns, required, name)
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                                skipinitialspace=True)
+    except InputError:
+        raise
+    except pd.errors.EmptyDataError:
+        raise InputError(Problem("tệp trống, không có dữ liệu", file=name,
+                                 hint="dòng đầu phải là tên cột, các dòng sau là dữ liệu")) from None
+    except UnicodeDecodeError:
+        raise InputError(Problem(
+            "tệp không ở bảng mã UTF-8", file=name,
+            hint="trong Excel chọn Lưu thành > 'CSV UTF-8 (Comma delimited)'")) from None
+    except (pd.errors.ParserError, ValueError, OSError) as exc:
+        raise InputError(Problem(f"không đọc được tệp: {exc}", file=name)) from None
+    mapping, problems = _map_headers(list(frame.columns), columns, required, name)
+    if problems:
+        return [], problems
+    if frame.empty:
+        return [], [Problem("tệp chỉ có dòng tên cột, không có dữ liệu", file=name)]
+    rows = []
+    for i, record in enumerate(frame.itertuples(index=False), start=2):
+        row = {canon: nfc(record[pos]) for canon, pos in mapping.items()}
+        if not any(row.values()):
+            continue  # blank lines at the end of a sheet are not data
+        row["_row"] = i
+        rows.append(row)
+    return rows, []
+
+
+def _map_headers(headers, columns, required, name):
+    folded = [fold_header(h) for h in headers]
+    mapping: dict[str, int] = {}
+    for canon, aliases in columns.items():
+        for alias in aliases:
+            if alias in folded:
+                mapping[canon] = folded.index(alias)
+                break
+    missing = [c for c in required if c not in mapping]
+    problems = [
+        Problem(f"thiếu cột '{c}'", file=name, row=1, column=c,
+                hint=f"dòng đầu phải có các cột: {', '.join(required)} "
+                     f"(đang có: {', '.join(str(h) for h in headers) or 'không có cột nào'})")
+        for c in missing
+    ]
+    return mapping, problems
+
+
+def _pick_sheet(sheets, columns, required, name):
+    """The first sheet must hold the data; say where it is when it does not."""
+    items = list(sheets.items())
+    if not items:
+        raise InputError(Problem("tệp Excel không có trang tính nào", file=name))
+    first_name, first = items[0]
+    _, problems = _map_headers(list(first.columns), columns, required, name)
+    if not problems:
+        return first
+    for sheet_name, frame in items[1:]:
+        _, other = _map_headers(list(frame.columns), columns, required, name)
+        if not other:
+            raise InputError(Problem(
+                f"dữ liệu nằm ở trang tính '{sheet_name}', không phải trang đầu '{first_name}'",
+                file=name,
+                hint=f"kéo trang '{sheet_name}' lên đầu hoặc xóa các trang khác rồi chạy lại",
+            ))
+    if first.empty and len(first.columns) == 0:
+        raise InputError(Problem("trang tính đầu tiên trống, không có dữ liệu", file=name))
+    return first
+
+
+# ---------------------------------------------------------------- the dataset
+
+def load_communes(data_dir: Path) -> tuple[list[Commune], list[Problem]]:
+    path = find_table(data_dir, "communes")
+    rows, problems = read_table(path, COMMUNE_COLUMNS, REQUIRED["communes"])
+    communes: list[Commune] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        where = dict(file=str(path), row=row["_row"])
+        unit_type = normalize_unit_type(row["type"])
+        if not row["code"]:
+            problems.append(Problem("thiếu mã đơn vị", column="code", **where))
+            continue
+        if not row["name"]:
+            problems.append(Problem("thiếu tên đơn vị", column="name", **where))
+            continue
+        if unit_type is None:
+            problems.append(Problem(f"loại đơn vị '{row['type']}' không hợp lệ", column="type",
+                                    hint=f"dùng một trong: {', '.join(UNIT_TYPES)}", **where))
+            continue
+        if row["code"] in seen:
+            problems.append(Problem(f"mã '{row['code']}' trùng với dòng {seen[row['code']]}",
+                                    column="code", **where))
+            continue
+        seen[row["code"]] = row["_row"]
+        communes.append(Commune(code=row["code"], name=row["name"], type=unit_type))
+    return communes, problems
+
+
+def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
+    path = find_table(data_dir, "indicators")
+    rows, problems = read_table(path, INDICATOR_COLUMNS, REQUIRED["indicators"])
+    indicators: list[Indicator] = []
+    seen: set[str] = set()
+    phrased: set[str] = set()
+    for row in rows:
+        where = dict(file=str(path), row=row["_row"])
+        before = len(problems)
+        kind = KINDS.get(fold_header(row["kind"]))
+        if kind is None:
+            problems.append(Problem(f"kiểu '{row['kind']}' không hợp lệ", column="kind",
+                                    hint="dùng flag (có/không), count (số lượng) hoặc percent (tỷ lệ)", **where))
+        order = ORDERS.get(fold_header(row["order"]))
+        if order is None:
+            problems.append(Problem(f"thứ tự '{row['order']}' không hợp lệ", column="order",
+                                    hint="dùng data (theo dữ liệu), asc (tăng dần) hoặc desc (giảm dần)", **where))
+        direction = DIRECTIONS.get(fold_header(row.get("direction", "")), "?")
+        if direction == "?":
+            problems.append(Problem(f"chiều '{row.get('direction')}' không hợp lệ", column="direction",
+                                    hint="dùng min (tối thiểu) hoặc max (tối đa)", **where))
+        target = None
+        if row.get("target"):
+            try:
+                target, _ = parse_value(row["target"])
+            except ValueError as exc:
+                problems.append(Problem(str(exc), column="target", **where))
+            if target is not None and direction is None:
+                problems.append(Problem("có mục tiêu nhưng thiếu chiều (min/max)", column="direction", **where))
+        if not row["code"]:
+            problems.append(Problem("thiếu mã chỉ tiêu", column="code", **where))
+        elif row["code"] in seen:
+            problems.append(Problem(f"mã chỉ tiêu '{row['code']}' bị trùng", column="code", **where))
+        if not row["footnote"]:
+            problems.append(Problem("thiếu số chú thích", column="footnote", **where))
+        if row["footnote"] not in phrased:
+            if not row.get("phrase"):
+                problems.append(Problem(
+                    "chỉ tiêu đầu tiên của một chú thích phải có cụm từ dùng trong công văn",
+                    column="phrase", **where))
+            phrased.add(row["footnote"])
+        if len(problems) > before:
+            continue
+        seen.add(row["code"])
+        indicators.append(Indicator(
+            code=row["code"], name=row["name"], kind=kind, unit=row.get("unit", ""),
+            target=target, direction=direction, order=order, footnote=row["footnote"],
+            label=row.get("label", ""), phrase=row.get("phrase", ""),
+        ))
+    return indicators, problems
+
+
+class _Lookup:
+    """Finds a commune or indicator by code or by name, whatever the spelling."""
+
+    def __init__(self, items, code, name):
+        self.by_code = {code(i): i for i in items}
+        self.by_key: dict[str, list] = {}
+        for item in items:
+            self.by_key.setdefault(match_key(name(item)), []).append(item)
+        self.plain = {strip_diacritics(name(i)).lower(): name(i) for i in items}
+
+    def find(self, text: str):
+        if text in self.by_code:
+            return [self.by_code[text]]
+        return self.by_key.get(match_key(text), [])
+
+    def suggest(self, text: str) -> list[str]:
+        near = difflib.get_close_matches(strip_diacritics(text).lower(), list(self.plain), n=3, cutoff=0.6)
+        return [self.plain[n] for n in near]
+
+
+def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indicator]):
+    path = find_table(data_dir, "findings")
+    rows, problems = read_table(path, FINDING_COLUMNS, REQUIRED["findings"])
+    c_lookup = _Lookup(communes, lambda c: c.code, lambda c: c.name)
+    i_lookup = _Lookup(indicators, lambda i: i.code, lambda i: i.name)
+    findings: list[Finding] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        where = dict(file=str(path), row=row["_row"])
+        found_c = c_lookup.find(row["commune"])
+        found_i = i_lookup.find(row["indicator"])
+        if not found_c:
+            near = c_lookup.suggest(row["commune"])
+            problems.append(Problem(
+                f"không có đơn vị '{row['commune']}' trong danh sách communes", column="commune",
+                hint=(f"có phải: {', '.join(near)}?" if near else "kiểm tra lại tên hoặc dùng mã đơn vị"),
+                **where))
+        elif len(found_c) > 1:
+            problems.append(Problem(f"có {len(found_c)} đơn vị cùng tên '{row['commune']}'",
+                                    column="commune", hint="dùng mã đơn vị thay cho tên", **where))
+        if not found_i:
+            near = i_lookup.suggest(row["indicator"])
+            codes = ", ".join(i.code for i in indicators)
+            problems.append(Problem(
+                f"không có chỉ tiêu '{row['indicator']}' trong indicators", column="indicator",
+                hint=(f"có phải: {', '.join(near)}?" if near else f"dùng một mã trong: {codes}"), **where))
+        if len(found_c) != 1 or not found_i:
+            continue
+        commune, indicator = found_c[0], found_i[0]
+        value, shortfall, problem = _parse_finding_value(indicator, row["value"])
+        if problem:
+            problems.append(Problem(problem, column="value", **where))
+            continue
+        pair = (commune.code, indicator.code)
+        if pair in seen:
+            problems.append(Problem(
+                f"trùng với dòng {seen[pair]}: {commune.name} đã có số liệu chỉ tiêu '{indicator.code}'",
+                column="indicator", hint="giữ lại một dòng", **where))
+            continue
+        seen[pair] = row["_row"]
+        if shortfall:
+            findings.append(Finding(commune, indicator, value, row.get("note", ""), row["_row"]))
+    return findings, problems
+
+
+def _parse_finding_value(indicator: Indicator, text: str):
+    """(value, is_shortfall, problem message)."""
+    if indicator.kind == "flag":
+        if fold_header(text) in NO_WORDS:
+            return None, False, None
+        try:
+            value, _ = parse_value(text)
+        except ValueError:
+            return None, False, f"'{text}' không hợp lệ cho chỉ tiêu có/không: ghi 'x', 'có' hoặc 'không'"
+        return None, True, None
+    if not text:
+        return None, False, "thiếu số liệu"
+    try:
+        value, _percent = parse_value(text)
+    except ValueError as exc:
+        return None, False, f"{exc}: chỉ tiêu '{indicator.code}' cần một số"
+    if value is None:
+        return None, False, f"'{text}' không phải là số: chỉ tiêu '{indicator.code}' cần một số"
+    if value < 0:
+        return None, False, f"số liệu âm ({text}) không hợp lệ"
+    if indicator.kind == "count" and value != value.to_integral_value():
+        return None, False, f"'{text}' phải là số nguyên (số {indicator.unit or 'lượng'})"
+    if indicator.kind == "percent" and value > 100:
+        return None, False, f"tỷ lệ {text} lớn hơn 100%"
+    return value, indicator.misses(value), None
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Everything in data/, or InputError listing every problem found."""
+    problems: list[Problem] = []
+    communes, p = _guard(load_communes, data_dir)
+    problems += p
+    indicators, p = _guard(load_indicators, data_dir)
+    problems += p
+    findings: list[Finding] = []
+    if communes is not None and indicators is not None and not problems:
+        findings, p = _guard(load_findings, data_dir, communes, indicators)
+        problems += p
+    elif communes is not None and indicators is not None:
+        # Still read findings, to report their problems too, against what did load.
+        _, p = _guard(load_findings, data_dir, communes, indicators)
+        problems += p
+    if problems:
+        raise InputError(problems)
+    return Dataset(tuple(communes), tuple(indicators), tuple(findings or ()))
+
+
+def _guard(fn, *args):
+    try:
+        return fn(*args)
+    except InputError as exc:
+        return None, exc.problems

@@ -1,0 +1,1 @@
+"""Rendering: prepared docx templates, footnotes, and reproducible zip writing."""
