@@ -1,0 +1,46 @@
+"""The workspace, the templates shipped with it, and the CLI's start-up cost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from cchc_docs.render.blueprints import BLUEPRINTS
+from cchc_docs.render.package import package_bytes
+from cchc_docs.workspace import sample_root
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_committed_templates_are_what_the_blueprints_build():
+    for name, build in BLUEPRINTS.items():
+        assert (REPO / "templates" / name).read_bytes() == package_bytes(build()), (
+            f"templates/{name} is stale: run python -m cchc_docs.render.blueprints templates/")
+
+
+def test_init_makes_a_working_workspace(cchc, tmp_path):
+    result = cchc("init", tmp_path / "new")
+    assert result.exit_code == 0
+    assert Path(result.stdout.strip()) == tmp_path / "new"
+    for rel in ("cchc.toml", "data/communes.csv", "data/indicators.csv", "data/findings.csv", "templates/letter.docx"):
+        assert (tmp_path / "new" / rel).is_file()
+    assert (tmp_path / "new" / "cchc.toml").read_bytes() == (sample_root() / "cchc.toml").read_bytes()
+    again = cchc("init", tmp_path / "new")
+    assert again.exit_code == 2 and "đã có một workspace" in again.stderr
+
+
+def test_workspace_from_environment(cchc, ws, monkeypatch, tmp_path):
+    monkeypatch.setenv("CCHC_WORKSPACE", str(ws))
+    monkeypatch.chdir(tmp_path)
+    result = cchc("letter")
+    assert result.exit_code == 0 and result.stdout.strip() == str(ws / "output" / "cong-van-don-doc.docx")
+
+
+def test_help_imports_no_heavy_library():
+    code = ("import sys; from cchc_docs.cli import cli\n"
+            "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "heavy = {'pandas', 'docx', 'docxtpl', 'lxml', 'openpyxl', 'sqlalchemy', 'matplotlib', 'jinja2'}\n"
+            "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert out.strip().splitlines()[-1] == "[]"
