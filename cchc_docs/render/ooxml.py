@@ -30,10 +30,11 @@ def rpr(b=False, i=False, sz=None, u=False, style=None, caps=False) -> str:
         parts.append("<w:i/><w:iCs/>")
     if caps:
         parts.append("<w:caps/>")
-    if u:
-        parts.append('<w:u w:val="single"/>')
+    # Word rejects a file whose rPr children are out of schema order: sz before u.
     if sz:
         parts.append(f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>')
+    if u:
+        parts.append('<w:u w:val="single"/>')
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
