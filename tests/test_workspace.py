@@ -44,3 +44,13 @@ def test_help_imports_no_heavy_library():
             "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_every_package_ships_in_the_wheel():
+    import configparser
+
+    cfg = configparser.ConfigParser()
+    cfg.read(REPO / "setup.cfg")
+    listed = set(cfg["options"]["packages"].split())
+    found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "cchc_docs").rglob("__init__.py")}
+    assert found <= listed, f"add to setup.cfg [options] packages: {sorted(found - listed)}"

@@ -1,0 +1,332 @@
+"""Where the Decree 30 elements are in a document: header table, number, date, type name,
+Kính gửi, body, signer block, appendices. Found once per document, read by every rule.
+
+Every finder tolerates their absence (returns None / []): a rule that needs a missing
+element reports it, the others carry on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from .model import Package, Para, Table
+from .text import fold, is_upper, norm
+
+# PL III §I: type names and their abbreviations. Công văn and thư công have none.
+DOC_TYPES: dict[str, str | None] = {
+    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB", "BẢN SAO Y": "SY", "BẢN TRÍCH SAO": "TrS", "BẢN SAO LỤC": "SL",
+    "CÔNG VĂN": None, "THƯ CÔNG": None,
+}
+ABBR_TO_TYPE = {abbr: name for name, abbr in DOC_TYPES.items() if abbr}
+_TYPE_BY_FOLD = {fold(name): name for name in DOC_TYPES}
+CONG_VAN = "CÔNG VĂN"
+
+_SO = re.compile(r"^\s*S[ỐốOo](?![^\W\d_])", re.IGNORECASE)
+_VV = re.compile(r"^\s*V\s*/\s*V\b", re.IGNORECASE)
+_APPENDIX = re.compile(r"^phuluc([ivxlc]+|\d+)?$")
+
+
+def shown(p: Para) -> str:
+    """The text as printed: runs with `caps` show in capitals."""
+    if not any(r.rp.get("caps") for r in p.runs):
+        return p.text
+    return "".join(r.text.upper() if r.rp.get("caps") else r.text for r in p.runs)
+
+
+def nonempty(paras):
+    return [p for p in paras if p.text.strip()]
+
+
+class Doc:
+    """A package plus the positions of its Decree 30 elements."""
+
+    def __init__(self, pkg: Package, draft: bool = False):
+        self.pkg = pkg
+        self.draft = draft
+
+    # -------------------------------------------------------------- main part
+    @cached_property
+    def appendix_heads(self) -> list[Para]:
+        start = self.header_table.index if self.header_table is not None else 0
+        return [b for b in self.pkg.blocks
+                if isinstance(b, Para) and b.index > start and not b.cont
+                and len(b.text) < 40 and _APPENDIX.match(fold(b.text))]
+
+    @cached_property
+    def main(self) -> list:
+        """Body-level blocks of the document proper (appendices cut off)."""
+        end = self.appendix_heads[0].index if self.appendix_heads else len(self.pkg.blocks)
+        return self.pkg.blocks[:end]
+
+    # -------------------------------------------------------------- header
+    @cached_property
+    def header_table(self) -> Table | None:
+        seen = 0
+        for b in self.pkg.blocks[:40]:
+            if isinstance(b, Table):
+                texts = " ".join(fold(p.text) for p in b.paras()[:40])
+                if "conghoa" in texts or "doclap" in texts or any(_SO.match(p.text) for p in b.paras()[:40]):
+                    return b
+                seen += 1
+            elif b.text.strip():
+                seen += 1
+            if seen >= 4:
+                break
+        return None
+
+    @cached_property
+    def first_block(self):
+        for b in self.pkg.blocks:
+            if isinstance(b, Table) or b.text.strip():
+                return b
+        return None
+
+    @cached_property
+    def left(self) -> list[Para] | None:
+        return self.header_table.column("left") if self.header_table is not None else None
+
+    @cached_property
+    def right(self) -> list[Para] | None:
+        return self.header_table.column("right") if self.header_table is not None else None
+
+    @cached_property
+    def header_paras(self) -> list[Para]:
+        if self.header_table is not None:
+            return self.left + self.right
+        # No header table: the opening paragraphs and any text boxes of page 1.
+        opening = [b for b in self.pkg.blocks[:30] if isinstance(b, Para) and b.text.strip()][:15]
+        return opening + self.pkg.textbox_paras[:30]
+
+    @cached_property
+    def header_area(self) -> list[Para]:
+        """Header paragraphs plus the first paragraphs after it: where floating lines anchor."""
+        after = [b for b in self.pkg.blocks[self._after_header_index():][:3] if isinstance(b, Para)]
+        return self.header_paras + after
+
+    def _find(self, paras, test) -> Para | None:
+        for p in paras:
+            if p.text.strip() and test(p):
+                return p
+        return None
+
+    @cached_property
+    def qh(self) -> Para | None:
+        return self._find(self.header_paras, lambda p: "conghoaxahoichunghiavietnam" in fold(p.text))
+
+    @cached_property
+    def tn(self) -> Para | None:
+        return self._find(self.header_paras, lambda p: "doclap" in fold(p.text) and "hanhphuc" in fold(p.text))
+
+    @cached_property
+    def so(self) -> Para | None:
+        test = lambda p: bool(_SO.match(norm(p.text))) and ("/" in p.text or ":" in p.text)
+        return self._find(self.left or [], test) or self._find(self.header_paras, test)
+
+    @cached_property
+    def vv(self) -> list[Para]:
+        paras = self.left if self.left is not None else self.header_paras
+        out, taking = [], False
+        for p in paras:
+            if not p.text.strip():
+                if taking:
+                    break
+                continue
+            if _VV.match(norm(p.text)):
+                taking = True
+                out.append(p)
+            elif taking and p.cont:
+                out.append(p)  # a V/v wrapped with a line break
+            elif taking:
+                break
+        return out
+
+    @cached_property
+    def dt(self) -> Para | None:
+        paras = self.right if self.right is not None else self.header_paras
+        test = lambda p: p is not self.qh and p is not self.tn and bool(
+            re.search("ngay.*thang.*nam", fold(p.text)))
+        return self._find(paras, test) or self._find(self.header_paras, test)
+
+    @cached_property
+    def agency(self) -> list[Para]:
+        """Agency lines: the left column above Số (chủ quản first, issuing agency last)."""
+        paras = self.left if self.left is not None else self.header_paras
+        skip = {id(self.qh), id(self.tn), id(self.dt)}
+        out = []
+        for p in paras:
+            if p is self.so or (self.vv and p is self.vv[0]):
+                break
+            if p.text.strip() and id(p) not in skip:
+                out.append(p)
+        return out if self.so is not None or self.left is not None else []
+
+    # -------------------------------------------------------------- after the header
+    def _after_header_index(self) -> int:
+        if self.header_table is not None:
+            return self.header_table.index + 1
+        idx = [p.index for p in (self.qh, self.tn, self.so, self.dt, *self.vv, *self.agency)
+               if p is not None and p.index >= 0]
+        return max(idx) + 1 if idx else 0
+
+    def _following(self, start: int, limit: int) -> list[Para]:
+        out = []
+        for b in self.main[start:]:
+            if isinstance(b, Table):
+                break
+            if b.text.strip():
+                out.append(b)
+                if len(out) >= limit:
+                    break
+        return out
+
+    @cached_property
+    def type_para(self) -> Para | None:
+        for p in self._following(self._after_header_index(), 4):
+            if fold(shown(p)).rstrip(":") in _TYPE_BY_FOLD and is_upper(shown(p)):
+                return p
+        return None
+
+    @cached_property
+    def type_name(self) -> str | None:
+        return _TYPE_BY_FOLD.get(fold(shown(self.type_para))) if self.type_para is not None else None
+
+    @cached_property
+    def subject(self) -> list[Para]:
+        """Trích yếu under the type name: the bold lines that follow it (or the next line)."""
+        if self.type_para is None:
+            return []
+        after = self._following(self.type_para.index + 1, 4)
+        out = []
+        for p in after:
+            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")):
+                break
+            runs = p.text_runs()
+            if runs and all(r.rp.get("b") for r in runs):
+                out.append(p)
+            else:
+                break
+        if not out and after:
+            p = after[0]
+            jc = p.pp.get("jc")
+            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)):
+                out.append(p)  # a centred, not bold line: the trích yếu, badly formatted
+        return out
+
+    @cached_property
+    def symbol(self) -> str | None:
+        if self.so is None:
+            return None
+        m = re.search(r"/\s*([^\s/]+)\s*$", norm(self.so.text))
+        return m.group(1) if m else None
+
+    @cached_property
+    def kind(self) -> str:
+        if self.vv:
+            return CONG_VAN
+        if self.type_name:
+            return self.type_name
+        first = (self.symbol or "").split("-")[0]
+        return ABBR_TO_TYPE.get(first, CONG_VAN)
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.lower()
+
+    @cached_property
+    def kg(self) -> Para | None:
+        start = self._after_header_index()
+        if self.subject:
+            start = self.subject[-1].index + 1
+        elif self.type_para is not None:
+            start = self.type_para.index + 1
+        for p in self._following(start, 6):
+            if fold(p.text).startswith("kinhgui"):
+                return p
+        return None
+
+    @cached_property
+    def kg_items(self) -> list[Para]:
+        """Recipient lines after Kính gửi (`- ...;`), the Kính gửi line itself not included."""
+        if self.kg is None:
+            return []
+        out = []
+        for b in self.main[self.kg.index + 1:]:
+            if isinstance(b, Table):
+                break
+            t = norm(b.text)
+            if not t:
+                continue
+            if t[:1] in "-–+•" and len(t) < 300:
+                out.append(b)
+            else:
+                break
+        return out
+
+    # -------------------------------------------------------------- signer block
+    @cached_property
+    def sig_table(self) -> Table | None:
+        tables = [b for b in self.main if isinstance(b, Table) and b is not self.header_table]
+        for t in reversed(tables):
+            if any(fold(p.text).startswith("noinhan") for p in t.column("left")):
+                return t
+        if tables:
+            t = tables[-1]
+            after = [b for b in self.main[t.index + 1:] if isinstance(b, Table) or b.text.strip()]
+            if len(nonempty(t.column("right"))) >= 2 and len(after) <= 2:
+                return t
+        return None
+
+    @cached_property
+    def nn(self) -> Para | None:
+        if self.sig_table is not None:
+            p = self._find(self.sig_table.column("left"), lambda p: fold(p.text).startswith("noinhan"))
+            if p is not None:
+                return p
+        return self._find([b for b in self.main if isinstance(b, Para)],
+                          lambda p: fold(p.text).startswith("noinhan"))
+
+    @cached_property
+    def nn_items(self) -> list[Para]:
+        if self.nn is None:
+            return []
+        if self.sig_table is not None and self.nn in self.sig_table.column("left"):
+            paras = self.sig_table.column("left")
+        else:
+            paras = [b for b in self.main if isinstance(b, Para)]
+        i = next(k for k, p in enumerate(paras) if p is self.nn)
+        return nonempty(paras[i + 1:])
+
+    # -------------------------------------------------------------- body
+    @cached_property
+    def body_start(self) -> int:
+        marks = [self._after_header_index()]
+        for p in (self.type_para, *self.subject, self.kg, *self.kg_items):
+            if p is not None:
+                marks.append(p.index + 1)
+        start = max(marks)
+        # The short line under the trích yếu is an empty paragraph: it is skipped anyway.
+        return start
+
+    @cached_property
+    def body_end(self) -> int:
+        if self.sig_table is not None:
+            return self.sig_table.index
+        if self.nn is not None and self.nn.index >= 0:
+            return self.nn.index
+        return len(self.main)
+
+    @cached_property
+    def body(self) -> list[Para]:
+        """Body-level paragraphs with text between the header block and the signer block."""
+        return [b for b in self.main[self.body_start:self.body_end]
+                if isinstance(b, Para) and b.text.strip()]
+
+    def section_of(self, block) -> int:
+        return block.sect
