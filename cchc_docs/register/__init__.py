@@ -1,0 +1,85 @@
+"""The outgoing register (sổ đăng ký văn bản đi, Decree 30 art. 14-16, PL IV).
+
+Public API (every function takes a workspace directory or a loaded Workspace; `db_url`
+defaults to $CCHC_DB, then to register.sqlite in the workspace root):
+
+    issue(workspace, path, date=None, series=None, db_url=None, *, backdate=None, copies=None)
+        -> IssuedDocument
+        Number and date a draft: allocate the next number of the agency's series for the
+        year of `date` (today by default), write `Số: 05/UBND-NV` and `…, ngày 05 tháng 7
+        năm 2024` into the file in place, archive one copy per unit of its `Lưu:` line
+        under output/archive/<year>/<unit>/, and record the register row.
+
+    issue_new(workspace, make_draft, date=None, series=None, db_url=None, out_dir=None)
+        -> IssuedDocument
+        Both steps at once, for generators (`cchc letter --issue`; `cchc report --issue`
+        should do the same): `make_draft(folder) -> Path` writes the draft into a private
+        folder, it is issued there and moved to out_dir (default output/) only when the
+        register accepted it, so a refusal never replaces an issued file by a draft:
+
+            issued = register.issue_new(ws, lambda d: main.write_letter(ws, out_dir=d), date=date)
+            issued.label, issued.path, issued.archived
+            # '01/UBND-NV', output/cong-van-don-doc.docx, (…/2024/VT/01-…, …/2024/NV/01-…)
+
+    void(workspace, number, reason, year=None, series=None, db_url=None) -> Entry
+    list_entries(workspace, year=None, series=None, db_url=None) -> list[Entry]
+    export(workspace, year, out, series=None, db_url=None) -> Path    # .xlsx or .docx
+    verify(workspace, db_url=None, all_origins=False) -> VerifyReport
+
+Errors are RegisterError (refused: already issued, backdated, unknown number),
+DocumentError (the file is not a readable draft) or InputError.
+
+This module stays import-light: the implementation (SQLAlchemy, lxml) lives in `api`
+and loads on first call, so `cchc --help` does not pay for it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["issue", "issue_new", "void", "list_entries", "export", "verify",
+           "IssuedDocument", "Entry", "VerifyReport"]
+
+
+def issue(workspace, path, date=None, series=None, db_url=None, *, backdate=None, copies=None):
+    from .api import issue as _issue
+
+    return _issue(workspace, path, date=date, series=series, db_url=db_url,
+                  backdate=backdate, copies=copies)
+
+
+def issue_new(workspace, make_draft, date=None, series=None, db_url=None, out_dir=None, **kwargs):
+    from .api import issue_new as _issue_new
+
+    return _issue_new(workspace, make_draft, date=date, series=series, db_url=db_url,
+                      out_dir=out_dir, **kwargs)
+
+
+def void(workspace, number, reason, year=None, series=None, db_url=None):
+    from .api import void as _void
+
+    return _void(workspace, number, reason, year=year, series=series, db_url=db_url)
+
+
+def list_entries(workspace, year=None, series=None, db_url=None):
+    from .api import list_entries as _list
+
+    return _list(workspace, year=year, series=series, db_url=db_url)
+
+
+def export(workspace, year, out, series=None, db_url=None):
+    from .api import export as _export
+
+    return _export(workspace, year, out, series=series, db_url=db_url)
+
+
+def verify(workspace, db_url=None, all_origins=False):
+    from .api import verify as _verify
+
+    return _verify(workspace, db_url=db_url, all_origins=all_origins)
+
+
+def __getattr__(name):
+    if name in ("IssuedDocument", "Entry", "VerifyReport"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

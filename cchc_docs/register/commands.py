@@ -1,0 +1,187 @@
+"""`cchc register …`: the văn thư's commands for the outgoing register.
+
+Only click and the standard library at import time: the group is built every time
+`cchc` starts, and SQLAlchemy/lxml would cost that start-up for nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import click
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' không phải là ngày; viết theo dạng YYYY-MM-DD, ví dụ 2024-07-05")
+
+
+def _common(f):
+    f = click.option("--db", "db_url", envvar="CCHC_DB", default=None, metavar="URL",
+                     help="Cơ sở dữ liệu sổ đăng ký (mặc định: register.sqlite trong workspace, "
+                          "hoặc biến CCHC_DB). Sổ dùng chung: postgresql+psycopg://user:pass@host/db")(f)
+    f = click.option("--workspace", "-w", "workspace", envvar="CCHC_WORKSPACE", default=None,
+                     type=click.Path(file_okay=False), metavar="DIR",
+                     help="Thư mục workspace (mặc định: thư mục hiện tại, hoặc biến CCHC_WORKSPACE).")(f)
+    return f
+
+
+def _series_option(help_text):
+    return click.option("--series", metavar="NAME", default=None, help=help_text)
+
+
+def _announce(issued) -> None:
+    """What a clerk reads after issuing: number, date, where the copies went."""
+    from ..vn import format_date_short
+
+    click.echo(f"Đã cấp số {issued.label} ngày {format_date_short(issued.date)} "
+               f"(sổ '{issued.series}' năm {issued.year}): {issued.type_name} {issued.summary}",
+               err=True)
+    for warning in issued.warnings:
+        click.echo(f"Chú ý: {warning}", err=True)
+    click.echo(f"Đã ghi số và ngày vào: {issued.path}", err=True)
+    click.echo(f"Đã lưu {len(issued.archived)} bản vào output/archive/{issued.year}/", err=True)
+
+
+@click.group()
+def register():
+    """Sổ đăng ký văn bản đi: cấp số, ghi ngày, lưu bản chính (Nghị định 30, Phụ lục IV).
+
+    Numbers run from 01 on 1 January per agency and series, with no gap and no
+    duplicate even when several clerks issue at once. The register is the SQLite file
+    register.sqlite in the workspace, or a shared PostgreSQL database (--db / CCHC_DB).
+
+    \b
+    Ví dụ:
+      cchc register issue output/cong-van-don-doc.docx --date 2024-07-05
+      cchc register list --year 2024
+      cchc register export --year 2024 -o so-van-ban-di-2024.xlsx
+      cchc register void 05 --year 2024 --reason "Ban hành nhầm đối tượng"
+      cchc register verify
+    """
+
+
+@register.command("issue")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--date", "date", callback=_date, metavar="YYYY-MM-DD",
+              help="Ngày ban hành (mặc định: hôm nay).")
+@_series_option("Sổ cấp số (mặc định: 'chung', một sổ cho mọi văn bản hành chính).")
+@click.option("--backdate", metavar="LÝ DO", default=None,
+              help="Cho phép ngày sớm hơn văn bản đã cấp số gần nhất; lý do ghi vào cột Ghi chú.")
+@click.option("--copies", type=click.IntRange(1), default=None, metavar="N",
+              help="Số lượng bản phát hành (cột 7 của sổ); bỏ trống để ghi tay.")
+@_common
+def issue_cmd(file, date, series, backdate, copies, workspace, db_url):
+    """Cấp số, ghi ngày và lưu văn bản FILE vào sổ đăng ký văn bản đi.
+
+    FILE is a draft with a blank number line (`Số:      /UBND-NV`). The number and the
+    date are written into FILE in place; a copy goes to
+    output/archive/<year>/<unit>/ for each unit of its `Lưu:` line. The archived paths
+    are printed on stdout, one per line.
+    """
+    from . import issue
+
+    issued = issue(workspace, file, date=date, series=series, db_url=db_url,
+                   backdate=backdate, copies=copies)
+    _announce(issued)
+    for path in issued.archived:
+        click.echo(str(path))
+
+
+@register.command("void")
+@click.argument("number")
+@click.option("--year", type=int, default=None, help="Năm của văn bản (mặc định: năm nay).")
+@_series_option("Sổ của văn bản, khi năm đó có nhiều văn bản cùng số ở các sổ khác nhau.")
+@click.option("--reason", required=True, metavar="LÝ DO", help="Lý do thu hồi (ghi vào cột Ghi chú).")
+@_common
+def void_cmd(number, year, series, reason, workspace, db_url):
+    """Thu hồi văn bản số NUMBER (5, 05 hoặc 05/UBND-NV).
+
+    The entry stays in the register, marked "Thu hồi: <reason>"; its number is never
+    given again.
+    """
+    from ..vn import format_date_short
+    from . import void
+
+    entry = void(workspace, number, reason, year=year, series=series, db_url=db_url)
+    click.echo(f"Đã thu hồi văn bản {entry.label} ngày {format_date_short(entry.date)} "
+               f"(sổ '{entry.series}' năm {entry.year}). Số này không được cấp lại.", err=True)
+
+
+@register.command("list")
+@click.option("--year", type=int, default=None, help="Chỉ năm này (mặc định: mọi năm).")
+@_series_option("Chỉ sổ này (mặc định: mọi sổ).")
+@click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
+@_common
+def list_cmd(year, series, as_json, workspace, db_url):
+    """Liệt kê các văn bản đã cấp số."""
+    from ..vn import format_date_short
+    from . import list_entries
+
+    rows = list_entries(workspace, year=year, series=series, db_url=db_url)
+    if as_json:
+        click.echo(json.dumps([e.as_json() for e in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("Sổ đăng ký chưa có văn bản nào" + (f" năm {year}" if year else "") + ".", err=True)
+        return
+    for e in rows:
+        note = f"  [{e.notes}]" if e.notes else ""
+        click.echo(f"{e.year}  {e.series}  {e.label:<14} {format_date_short(e.date):<10}  {e.title}{note}")
+
+
+@register.command("export")
+@click.option("--year", type=int, required=True, help="Năm của sổ.")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
+              metavar="FILE.xlsx|FILE.docx", help="Tệp kết quả: .xlsx hoặc .docx.")
+@_series_option("Chỉ sổ này (mặc định: mọi sổ của năm).")
+@_common
+def export_cmd(year, out, series, workspace, db_url):
+    """Xuất sổ đăng ký văn bản đi của một năm để in và đóng quyển (Phụ lục IV).
+
+    A4 landscape, a cover (agency, year, from-to numbers and dates), the ten columns of
+    Decree 30, the header row repeated on every page, withdrawn entries noted.
+    """
+    from . import export
+
+    path = export(workspace, year, out, series=series, db_url=db_url)
+    click.echo(f"Đã xuất sổ đăng ký văn bản đi năm {year}.", err=True)
+    click.echo(str(path))
+
+
+@register.command("verify")
+@click.option("--all", "all_origins", is_flag=True,
+              help="Kiểm tra cả các tệp do máy khác lưu (sổ dùng chung, thư mục lưu trữ dùng chung).")
+@_common
+def verify_cmd(all_origins, workspace, db_url):
+    """Kiểm tra lại mọi tệp đã lưu: còn đủ, không bị sửa; số liên tục.
+
+    Prints each missing or changed file on stdout; exit code 1 when anything is wrong.
+    """
+    from . import verify
+
+    report = verify(workspace, db_url=db_url, all_origins=all_origins)
+    for path in report.recovered:
+        click.echo(f"Đã hoàn tất lưu tệp còn dở (máy tắt giữa chừng): {path}", err=True)
+    for path in report.removed:
+        click.echo(f"Đã xóa tệp tạm không thuộc số nào: {path}", err=True)
+    for path, what in report.bad:
+        if what == "missing":
+            click.echo(f"Lỗi: mất tệp lưu: {path}", err=True)
+        else:
+            click.echo(f"Lỗi: tệp lưu đã bị sửa (mã băm khác): {path}", err=True)
+        click.echo(str(path))
+    for problem in report.numbering:
+        click.echo(f"Lỗi: {problem}", err=True)
+    if report.elsewhere:
+        click.echo(f"{report.elsewhere} tệp do máy khác lưu, không kiểm tra (dùng --all nếu thư mục "
+                   "lưu trữ dùng chung).", err=True)
+    if report.ok:
+        click.echo(f"Sổ đăng ký và {report.checked} tệp lưu đều khớp.", err=True)
+        return
+    click.get_current_context().exit(1)

@@ -1,0 +1,193 @@
+"""Helpers for the register tests: drafts built with python-docx the way a clerk's Word
+file looks (lines split over several runs), backend URLs, and worker processes.
+
+Workers live here, not in a test module, so that `spawn`ed processes can import them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from cchc_docs.errors import CchcError
+
+PG_ENV = "CCHC_TEST_PG_URL"
+
+
+def _borderless(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = tbl_pr.makeelement(qn("w:tblBorders"), {})
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"})
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _runs(paragraph, pieces, **fmt):
+    for text in pieces:
+        run = paragraph.add_run(text)
+        run.font.size = Pt(fmt.get("size", 13))
+        run.italic = fmt.get("italic")
+        run.bold = fmt.get("bold")
+    return paragraph
+
+
+def make_draft(path: Path, subject: str = "tập trung khắc phục tồn tại, hạn chế trong thực hiện CCHC",
+               symbol: str = "UBND-NV", year: int = 2024, lưu: str = "VT, NV",
+               recipients=("Các phòng chuyên môn thuộc UBND huyện", "Ủy ban nhân dân các xã, thị trấn"),
+               title: str | None = None) -> Path:
+    """A Decree 30 draft as Word saves one: `Số:` and the date line in several runs.
+    Without `title` a công văn (subject in the `V/v` line); with it (`BÁO CÁO`) a named type."""
+    d = docx.Document()
+    header = d.add_table(rows=2, cols=2)
+    _borderless(header)
+    left1, right1 = header.cell(0, 0), header.cell(0, 1)
+    _runs(left1.paragraphs[0], ["UBND TỈNH HÀ TĨNH"])
+    _runs(left1.add_paragraph(), ["ỦY BAN NHÂN DÂN HUYỆN HƯƠNG SƠN"], bold=True)
+    _runs(right1.paragraphs[0], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], bold=True, size=12)
+    _runs(right1.add_paragraph(), ["Độc lập - Tự do - Hạnh phúc"], bold=True)
+    left2, right2 = header.cell(1, 0), header.cell(1, 1)
+    # The way Word splits it after a clerk typed the blank: "Số:" | "      " | "/" | ký hiệu.
+    number = _runs(left2.paragraphs[0], ["Số:", "      ", "/", symbol])
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if title is None:
+        vv = _runs(left2.add_paragraph(), ["V/v ", subject], size=12)
+        vv.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    date = _runs(right2.paragraphs[0], ["Hương Sơn, ngày", "      ", "tháng      năm ", str(year)],
+                 italic=True, size=14)
+    date.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if title is not None:
+        heading = _runs(d.add_paragraph(), [title], bold=True, size=14)
+        heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        sub = _runs(d.add_paragraph(), [subject[:1].upper() + subject[1:]], bold=True, size=14)
+        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        d.add_paragraph()  # the short line under the subject
+    if recipients:
+        if len(recipients) == 1:
+            _runs(d.add_paragraph(), ["Kính gửi: ", recipients[0] + "."], size=14)
+        else:
+            _runs(d.add_paragraph(), ["Kính gửi:", "\t", f"- {recipients[0]};"], size=14)
+            for k, r in enumerate(recipients[1:], start=1):
+                end = "." if k == len(recipients) - 1 else ";"
+                _runs(d.add_paragraph(), [f"- {r}{end}"], size=14)
+    _runs(d.add_paragraph(), ["Nội dung văn bản."], size=14)
+    footer = d.add_table(rows=1, cols=2)
+    _borderless(footer)
+    left, right = footer.cell(0, 0), footer.cell(0, 1)
+    _runs(left.paragraphs[0], ["Nơi nhận:"], bold=True, italic=True, size=12)
+    items = (["- Như trên;"] if recipients else []) + ["- Sở Nội vụ (để b/c);", f"- Lưu: {lưu}."]
+    for item in items:
+        _runs(left.add_paragraph(), [item], size=11)
+    _runs(right.paragraphs[0], ["TM. ỦY BAN NHÂN DÂN"], bold=True, size=14)
+    _runs(right.add_paragraph(), ["CHỦ TỊCH"], bold=True, size=14)
+    for _ in range(3):
+        right.add_paragraph()
+    _runs(right.add_paragraph(), ["Trần Bình Thân"], bold=True, size=14)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    d.save(str(path))
+    return path
+
+
+def rezip(path: Path, out: Path) -> Path:
+    """The same parts in another zip (other timestamps and compression): the same draft."""
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(2001, 2, 3, 4, 5, 6)), src.read(info))
+    return out
+
+
+def document_xml(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("word/document.xml")
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist()}
+
+
+# ---------------------------------------------------------------- backends
+
+def pg_base_url() -> str:
+    """The PostgreSQL test server; skipped locally when absent, a failure in CI."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} must be set in CI (see .ci/pg-start)")
+        pytest.skip(f"{PG_ENV} not set: no PostgreSQL server for the shared-register tests")
+    return url
+
+
+class PgSchema:
+    """A private schema per test, so tests never see each other's register."""
+
+    def __init__(self, base: str):
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        self.name = "t_" + secrets.token_hex(6)
+        u = make_url(base)
+        self.conninfo = dict(host=u.host, port=u.port or 5432, user=u.username,
+                             password=u.password, dbname=u.database)
+        with psycopg.connect(**self.conninfo, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {self.name}")
+        sep = "&" if "?" in base else "?"
+        self.url = f"{base}{sep}options=-csearch_path%3D{self.name}"
+
+    def drop(self) -> None:
+        import psycopg
+
+        with psycopg.connect(**self.conninfo, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+
+
+def dispose_engines() -> None:
+    from cchc_docs.register import api, db
+
+    for engine in db._ENGINES.values():
+        engine.dispose()
+    db._ENGINES.clear()
+    api._REGISTERS.clear()
+
+
+# ---------------------------------------------------------------- workers
+
+def issue_worker(ws_root: str, paths: list[str], date: str, db_url: str | None, barrier, results) -> None:
+    """One clerk: wait for the others, then issue each draft in turn."""
+    import datetime as dt
+
+    from cchc_docs import register
+
+    barrier.wait(timeout=120)
+    for path in paths:
+        try:
+            issued = register.issue(ws_root, path, date=dt.date.fromisoformat(date), db_url=db_url)
+            results.put(("ok", os.getpid(), path, issued.number))
+        except CchcError as exc:
+            results.put(("error", os.getpid(), path, str(exc)))
+
+
+def stall_after_allocation(ws_root: str, path: str, date: str, db_url: str | None, marker: str) -> None:
+    """Issue, but stop dead between allocation (archive files staged) and the commit:
+    the parent kills this process there, as a power cut would."""
+    import datetime as dt
+    import time
+
+    from cchc_docs import register
+    from cchc_docs.register import api
+
+    def stall(number, staged):
+        Path(marker).write_text(f"{number}\n" + "\n".join(str(t) for t, _ in staged.moves))
+        time.sleep(600)
+
+    api._before_commit = stall
+    register.issue(ws_root, path, date=dt.date.fromisoformat(date), db_url=db_url)
+
