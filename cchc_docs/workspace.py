@@ -31,6 +31,7 @@ class Agency:
     office: str  # Phòng Nội vụ
     province: str  # Hà Tĩnh
     parent: str = ""  # UBND TỈNH HÀ TĨNH
+    commune_parent: str = ""  # UBND HUYỆN HƯƠNG SƠN: the chủ quản line of the communes' forms
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def parse_config(raw: dict, source: str = CONFIG_NAME) -> Config:
         office_abbr=get("agency", "office_abbr"), office=get("agency", "office"),
         province=get("agency", "province"),
         parent=get("agency", "parent", required=False, default="") or "",
+        commune_parent=get("agency", "commune_parent", required=False, default="") or "",
     )
     signer = Signer(get("signer", "authority", required=False, default="") or "",
                     get("signer", "position"), get("signer", "name"))

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import ooxml as x
+from .chart import CHART_NAME
 from .package import write_package
 from .skeleton import parts
 
@@ -74,7 +75,171 @@ def letter_template() -> dict[str, bytes]:
     return parts(x.document(blocks, x.sect_pr()))
 
 
-BLUEPRINTS = {"letter.docx": letter_template}
+def _heading(text: str) -> str:
+    """Report headings (`I. CÔNG TÁC TRIỂN KHAI`, `1. Kết quả chung`): bold, own line,
+    laid out like the body so the page reads as one column."""
+    return x.body(text, run={"b": True}, keep_next=True)
+
+
+def _lines(var: str, items: str) -> list[str]:
+    """One body paragraph per item of a list field."""
+    return [_tag(f"{{%p for {var} in {items} %}}"), x.body(f"{{{{ {var} }}}}"), _tag("{%p endfor %}")]
+
+
+def _row_tag(tag: str, widths: list[int]) -> list[str]:
+    """A table row holding only a docxtpl `{%tr %}` tag (removed when rendered)."""
+    return [x.span_cell(_tag(tag), sum(widths), len(widths))]
+
+
+def _cells(texts: list[str], widths: list[int], b=False, left=()) -> list[str]:
+    return [x.cell(x.text_para(t, b=b, sz=24, jc="left" if k in left else "center"), w, valign="center")
+            for k, (t, w) in enumerate(zip(texts, widths))]
+
+
+COMMUNE_WIDTHS = [567, 2835, 945, 945, 945, 945, 945, 944]
+COMMUNE_HEADERS = ["TT", "Đơn vị", "Số tồn tại, hạn chế", "Đã khắc phục", "Đang khắc phục",
+                   "Chưa khắc phục", "Chưa báo cáo", "Tỷ lệ đã khắc phục"]
+COMMUNE_FIELDS = ["tt", "name", "total", "remedied", "in_progress", "not_remedied", "not_reported", "rate"]
+LANDSCAPE_WIDTH = x.PAGE_H - x.MARGIN_LEFT - x.MARGIN_RIGHT  # 14003
+APPENDIX_WIDTHS = [709, 3969, 1134, 3402, 1843, 1417, 1529]
+APPENDIX_HEADERS = ["TT", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
+                    "Ngày hoàn thành", "Ghi chú"]
+APPENDIX_FIELDS = ["tt", "name", "figure", "result", "status", "done", "note"]
+
+
+def _commune_table() -> str:
+    w = COMMUNE_WIDTHS
+    rows = [_cells(COMMUNE_HEADERS, w, b=True),
+            _row_tag("{%tr for c in commune_rows %}", w),
+            _cells([f"{{{{ c.{f} }}}}" for f in COMMUNE_FIELDS], w, left=(1,)),
+            _row_tag("{%tr endfor %}", w),
+            _cells([f"{{{{ commune_total.{f} }}}}" for f in COMMUNE_FIELDS], w, b=True, left=(1,))]
+    return x.table(rows, w, borders=True, header_rows=1)
+
+
+def _appendix_table() -> str:
+    w = APPENDIX_WIDTHS
+    group = [x.cell(x.text_para("{{ g.tt }}", b=True, sz=24, jc="center"), w[0]),
+             x.span_cell(x.text_para("{{ g.head }}", b=True, sz=24), sum(w[1:]), len(w) - 1)]
+    rows = [_cells(APPENDIX_HEADERS, w, b=True),
+            _row_tag("{%tr for g in appendix %}", w), group,
+            _row_tag("{%tr for r in g.rows %}", w),
+            _cells([f"{{{{ r.{f} }}}}" for f in APPENDIX_FIELDS], w, left=(1, 3, 6)),
+            _row_tag("{%tr endfor %}", w), _row_tag("{%tr endfor %}", w)]
+    return x.table(rows, w, borders=True, header_rows=1)
+
+
+def report_template() -> dict[str, bytes]:
+    """Báo cáo tổng hợp to the Sở Nội vụ: figures from the communes' returns, a chart,
+    and a landscape appendix (Phụ lục, numbered on its own) with every shortfall."""
+    parent = _tag("{%p if agency_parent %}") + x.text_para("{{ agency_parent }}", sz=26, jc="center") + _tag("{%p endif %}")
+    header = x.header_table(parent_xml=parent, agency="{{ agency_name }}",
+                            number="Số: {{ number }}/{{ symbol }}", date_line="{{ date_line }}")
+    b = x.body
+    caption = dict(style="Caption", jc="center", before=120, after=120)
+    blocks = [
+        header,
+        x.text_para("BÁO CÁO", b=True, sz=28, jc="center", before=360),
+        x.text_para("{{ subject }}", b=True, sz=28, jc="center"),
+        x.rule(2268, x.TEXT_WIDTH),
+        x.para(x.run("Kính gửi: {{ report_to }}.", sz=28), jc="center", before=120, after=120, sz=28),
+        b("{{ intro }}"),
+        _heading("I. CÔNG TÁC TRIỂN KHAI"),
+        *_lines("d", "deployment"),
+        _heading("II. KẾT QUẢ KHẮC PHỤC"),
+        _heading("1. Kết quả chung"),
+        b("{{ total_line }}"),
+        *_lines("line", "overall"),
+        _heading("2. Kết quả theo từng nội dung"),
+        *_lines("line", "indicators"),
+        _heading("3. Kết quả theo từng đơn vị"),
+        *_lines("line", "communes_summary"),
+        b("Kết quả của từng đơn vị tại Bảng 1 và Biểu đồ 1; kết quả khắc phục từng tồn tại, hạn chế "
+          "tại Phụ lục kèm theo Báo cáo này."),
+        x.para(x.run("Bảng 1. Kết quả khắc phục tồn tại, hạn chế theo từng đơn vị"), keep_next=True, **caption),
+        _commune_table(),
+        _tag("{%p if chart %}"),
+        x.para(x.inline_picture("rIdChart", "{{ chart_cx }}", "{{ chart_cy }}", CHART_NAME, "Biểu đồ 1"),
+               jc="center", before=240, keep_next=True),
+        x.para(x.run("{{ chart_caption }}"), **caption),
+        _tag("{%p endif %}"),
+        _heading("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"),
+        _heading("1. Tồn tại, hạn chế"),
+        *_lines("line", "shortcomings"),
+        _heading("2. Nguyên nhân"),
+        b("- Người đứng đầu một số địa phương chưa thực sự quan tâm, sát sao trong lãnh đạo, chỉ đạo "
+          "khắc phục các tồn tại, hạn chế sau kiểm tra; việc theo dõi, đôn đốc chưa thường xuyên."),
+        b("- Một số nội dung cần có thời gian và nguồn lực để thực hiện; năng lực của một bộ phận cán bộ, "
+          "công chức, nhất là về ứng dụng công nghệ thông tin, còn hạn chế."),
+        _heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"),
+        b("{{ proposal_communes }}"),
+        b("2. Đề nghị {{ report_to }} tiếp tục quan tâm hướng dẫn, tập huấn chuyên môn, nghiệp vụ về "
+          "cải cách hành chính cho đội ngũ cán bộ, công chức cấp xã."),
+        b("Trên đây là báo cáo kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {{ period }} của "
+          "{{ agency_title }}, kính báo cáo {{ report_to }}./."),
+        x.signature_table((_tag("{%p for item in copies %}"), "{{ item }}", _tag("{%p endfor %}")),
+                          "{{ signer_authority }}", "{{ signer_position }}", "{{ signer_name }}"),
+        x.sect_pr(final=False),
+        x.text_para("Phụ lục", b=True, sz=28, jc="center"),
+        x.text_para("KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ CỦA TỪNG ĐƠN VỊ", b=True, sz=28, jc="center"),
+        x.text_para("{{ appendix_ref }}", i=True, sz=28, jc="center"),
+        x.rule(2268, LANDSCAPE_WIDTH),
+        _appendix_table(),
+    ]
+    document = x.document(blocks, x.sect_pr(landscape=True, page_start=1))
+    return parts(document, extra_parts={"word/media/chart.png": x.placeholder_png()},
+                 extra_rels={"rIdChart": ("image", "media/chart.png")})
+
+
+FORM_WIDTHS = [454, 1000, 1900, 1250, 1550, 1050, 900, 967]
+FORM_HEADERS = ["TT", "Mã", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
+                "Ngày hoàn thành", "Ghi chú"]
+FORM_FIELDS = ["tt", "code", "name", "figure", "result", "status", "done", "note"]
+
+
+def form_template() -> dict[str, bytes]:
+    """The remediation form a commune completes and sends back: a báo cáo in the
+    commune's own name, one table row per shortfall (the `Mã` column and the `Mã đơn vị`
+    line let returns be matched without relying on file names)."""
+    header = x.header_table(parent_xml=x.text_para("{{ parent }}", sz=26, jc="center"),
+                            agency="{{ committee_upper }}", number="Số: {{ number }}/BC-UBND",
+                            date_line="{{ date_line }}")
+    w = FORM_WIDTHS
+    table = x.table([_cells(FORM_HEADERS, w, b=True),
+                     _row_tag("{%tr for r in rows %}", w),
+                     _cells([f"{{{{ r.{f} }}}}" for f in FORM_FIELDS], w, left=(1, 2, 3, 4, 7)),
+                     _row_tag("{%tr endfor %}", w)], w, borders=True, header_rows=1)
+    b = x.body
+    blocks = [
+        header,
+        x.text_para("BÁO CÁO", b=True, sz=28, jc="center", before=360),
+        x.text_para("{{ subject }}", b=True, sz=28, jc="center"),
+        x.rule(2268, x.TEXT_WIDTH),
+        x.para(x.run("Kính gửi: {{ recipient }}.", sz=28), jc="center", before=120, after=120, sz=28),
+        b("Thực hiện Công văn số      /{{ letter_symbol }} của {{ agency_title }} về việc {{ letter_subject }}, "
+          "{{ committee }} báo cáo kết quả khắc phục như sau:"),
+        b("Mã đơn vị: {{ code }}"),
+        _heading("I. KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ"),
+        _tag("{%p if rows %}"),
+        b("Các tồn tại, hạn chế Đoàn kiểm tra đã chỉ ra và kết quả khắc phục của đơn vị:"),
+        table,
+        b("Cột Tình trạng ghi một trong: Đã khắc phục, Đang khắc phục, Chưa khắc phục. Không sửa cột Mã.",
+          run={"i": True}),
+        _tag("{%p else %}"),
+        b("Qua kiểm tra, đơn vị không có tồn tại, hạn chế phải khắc phục."),
+        _tag("{%p endif %}"),
+        _heading("II. THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM"),
+        b("Kết quả thực hiện các nhiệm vụ trọng tâm theo Công văn (nêu ngắn gọn từng nhiệm vụ):"),
+        *_lines("t", "tasks"),
+        b("Trên đây là báo cáo kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {{ period }} "
+          "của {{ committee }}./."),
+        x.signature_table((_tag("{%p for item in copies %}"), "{{ item }}", _tag("{%p endfor %}")),
+                          "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "{{ signer_name }}"),
+    ]
+    return parts(x.document(blocks, x.sect_pr()))
+
+
+BLUEPRINTS = {"letter.docx": letter_template, "report.docx": report_template, "form.docx": form_template}
 
 
 def write_all(target: Path) -> list[Path]:

@@ -28,8 +28,9 @@ class PackageError(ValueError):
     """The file is not a readable Word package; the message says why, in Vietnamese."""
 
 
-def read_parts(source: str | os.PathLike | bytes) -> dict[str, bytes]:
-    """All parts of a package, in stored order, refusing zip bombs and oversized parts."""
+def read_parts(source: str | os.PathLike | bytes, require_docx: bool = True) -> dict[str, bytes]:
+    """All parts of a package, in stored order, refusing zip bombs and oversized parts.
+    With `require_docx=False` any OOXML package (.xlsx) is accepted."""
     import io
 
     try:
@@ -64,7 +65,7 @@ def read_parts(source: str | os.PathLike | bytes) -> dict[str, bytes]:
             if len(data) > info.file_size:
                 raise PackageError(f"phần {info.filename} lớn hơn khai báo (nghi zip bomb)")
             parts[info.filename] = data
-    if CONTENT_TYPES not in parts or "word/document.xml" not in parts:
+    if CONTENT_TYPES not in parts or (require_docx and "word/document.xml" not in parts):
         raise PackageError("không phải tệp Word .docx (thiếu word/document.xml)")
     return parts
 

@@ -1,0 +1,77 @@
+"""The remediation form of one commune: pure composition, commune → context and rows.
+
+The same rows feed the Word form and the Excel sheet, so that a return in either
+format can be matched back to its commune (by code) and its findings (by row key).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dataset import Commune, Dataset, Finding
+from .letter import date_line, list_lines, number_text
+from .vn import slugify
+from .workspace import Config
+
+TEMPLATE = "form.docx"
+STATUSES = ("Đã khắc phục", "Đang khắc phục", "Chưa khắc phục")
+SUBFOLDER = "forms"
+# The commune signs its own form; the name is left for it to write.
+BLANK_NAME = "……………………………"
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str  # `18205-tthc-qua-han`: commune code + indicator code
+    code: str  # indicator code, the `Mã` column of the Word form
+    name: str
+    figure: str
+    note: str
+
+
+def rows(findings: list[Finding]) -> list[Row]:
+    out = []
+    for f in findings:
+        figure = f.figure
+        target = f.indicator.target_text()
+        if target:
+            figure = f"{figure} (chỉ tiêu {target})"
+        out.append(Row(f.key, f.indicator.code, f.indicator.name, figure, f.note))
+    return out
+
+
+def subject(config: Config) -> str:
+    return f"Kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {config.campaign.period}"
+
+
+def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, list[Row]]:
+    agency = config.agency
+    form_rows = rows(dataset.shortfalls(commune))
+    parent = agency.commune_parent or agency.name
+    context = {
+        "parent": parent,
+        "committee_upper": f"ỦY BAN NHÂN DÂN {commune.type.upper()} {commune.name.upper()}",
+        "committee": f"Ủy ban nhân dân {commune.title}",
+        "number": number_text(None),
+        "date_line": date_line(commune.name, None, config.campaign.year),
+        "subject": subject(config),
+        "recipient": f"{agency.title} (qua {agency.office})",
+        "letter_symbol": f"{agency.abbr}-{agency.office_abbr}",
+        "agency_title": agency.title,
+        "letter_subject": config.campaign.subject,
+        "code": commune.code,
+        "rows": [dict(tt=k, code=r.code, name=r.name, figure=r.figure, result="", status="", done="",
+                      note=r.note) for k, r in enumerate(form_rows, start=1)],
+        "tasks": list_lines(list(config.campaign.tasks)),
+        "period": config.campaign.period,
+        "copies": ["- Như trên;", "- Lưu: VT, VP."],
+        "signer_name": BLANK_NAME,
+    }
+    return context, form_rows
+
+
+def file_stems(communes: list[Commune]) -> dict[str, str]:
+    """Commune code → file name stem: a slug of the name (`son-kim-1`), with the code
+    added where two names would give the same slug. Never a path taken from data."""
+    slugs = [slugify(c.name) for c in communes]
+    return {c.code: (s if slugs.count(s) == 1 else f"{s}-{slugify(c.code)}") for c, s in zip(communes, slugs)}
