@@ -70,24 +70,52 @@ def read_parts(source: str | os.PathLike | bytes, require_docx: bool = True) -> 
     return parts
 
 
-def _zipinfo(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.create_system = 0
-    info.external_attr = 0o600 << 16
-    return info
+# DOS date of ZIP_EPOCH: ((1980 - 1980) << 9) | (1 << 5) | 1; time 00:00:00 is 0.
+_DOS_DATE, _DOS_TIME = 33, 0
+_EXTERNAL_ATTR = 0o600 << 16
 
 
-def package_bytes(parts: dict[str, bytes]) -> bytes:
-    """Zip `parts` in the given order (content types first), with fixed metadata."""
-    import io
+def _deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return packer.compress(data) + packer.flush()
 
-    buf = io.BytesIO()
+
+def package_bytes(parts: dict[str, bytes], cache: dict | None = None) -> bytes:
+    """Zip `parts` in the given order (content types first), with fixed metadata.
+
+    zipfile offers no way to write data that is already deflated, and re-deflating the
+    unchanged parts of a template was most of the cost of a form (PERFORMANCE-NOTES.md).
+    So entries are written here: a part whose bytes are the very object seen last time
+    under its name in `cache` reuses its CRC and compressed bytes.
+    """
+    import struct
+
     names = [CONTENT_TYPES] + [n for n in parts if n != CONTENT_TYPES]
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-        for name in names:
-            zf.writestr(_zipinfo(name), parts[name])
-    return buf.getvalue()
+    out = bytearray()
+    central = bytearray()
+    for name in names:
+        data = parts[name]
+        hit = cache.get(name) if cache is not None else None
+        if hit is not None and hit[0] is data:
+            crc, packed = hit[1], hit[2]
+        else:
+            crc, packed = zlib.crc32(data), _deflate(data)
+            if cache is not None:
+                cache[name] = (data, crc, packed)
+        raw_name = name.encode("utf-8")
+        flags = 0x800 if not raw_name.isascii() else 0
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, 8, _DOS_TIME, _DOS_DATE, crc,
+                           len(packed), len(data), len(raw_name), 0)
+        out += raw_name
+        out += packed
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, 8, _DOS_TIME, _DOS_DATE,
+                               crc, len(packed), len(data), len(raw_name), 0, 0, 0, 0, _EXTERNAL_ATTR, offset)
+        central += raw_name
+    start = len(out)
+    out += central
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(names), len(names), len(central), start, 0)
+    return bytes(out)
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> Path:

@@ -63,6 +63,7 @@ class PreparedTemplate:
         self.static: dict[str, bytes] = {}
         self.compiled: dict = {}
         self.order = list(parts)
+        self._zip_cache: dict = {}  # compressed bytes of the parts no render changes
         env = _environment()
         import jinja2
 
@@ -100,7 +101,7 @@ class PreparedTemplate:
         return out
 
     def render(self, context: dict, **kwargs) -> bytes:
-        return package_bytes(self.render_parts(context, **kwargs))
+        return package_bytes(self.render_parts(context, **kwargs), cache=self._zip_cache)
 
 
 def _expand_marks(xml: str) -> str:
