@@ -121,17 +121,20 @@ def letter(workspace, date, number, out_dir, do_issue):
     if do_issue:
         if number is not None:
             raise click.UsageError("--issue lấy số từ sổ đăng ký; không dùng cùng --number")
-        from . import register
-        from .register.commands import _announce
-
-        # The register numbers the draft exactly as `cchc letter` makes it, so issuing
-        # in one step or two gives the same register row and refuses the same duplicates.
-        issued = register.issue_new(workspace, lambda d: main.write_letter(workspace, out_dir=d),
-                                    date=date, out_dir=out_dir)
-        _announce(issued)
-        _emit([issued.path, *issued.archived])
+        _issue_new(workspace, lambda d: main.write_letter(workspace, out_dir=d), date, out_dir)
         return
     _emit([main.write_letter(workspace, date=date, number=number, out_dir=out_dir)])
+
+
+def _issue_new(workspace, make_draft, date, out_dir) -> None:
+    """Draft and issue in one step: the register numbers the draft exactly as the
+    generator makes it, so one step or two give the same row and refuse the same duplicates."""
+    from . import register
+    from .register.commands import _announce
+
+    issued = register.issue_new(workspace, make_draft, date=date, out_dir=out_dir)
+    _announce(issued)
+    _emit([issued.path, *issued.archived])
 
 
 @cli.command()
@@ -204,7 +207,11 @@ results_option = click.option(
 @results_option
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Thư mục ghi kết quả (mặc định: output/ của workspace).")
-def report(workspace, results, out_dir):
+@click.option("--date", "date", callback=_date, metavar="YYYY-MM-DD",
+              help="Ngày ban hành, dùng với --issue (mặc định hôm nay).")
+@click.option("--issue", "do_issue", is_flag=True,
+              help="Cấp số ngay vào sổ đăng ký văn bản đi (cchc register issue).")
+def report(workspace, results, out_dir, date, do_issue):
     """Soạn báo cáo tổng hợp kết quả khắc phục gửi Sở Nội vụ, từ phiếu các đơn vị gửi về.
 
     Reads every .xlsx/.docx return in data/results/ (matched to communes by the code in
@@ -218,8 +225,12 @@ def report(workspace, results, out_dir):
     """
     from . import main
 
-    _emit([main.write_report(workspace, results=results, out_dir=out_dir,
-                             warn=lambda m: click.echo(m, err=True))])
+    warn = lambda m: click.echo(m, err=True)  # noqa: E731
+    if do_issue:
+        _issue_new(workspace, lambda d: main.write_report(workspace, results=results, out_dir=d, warn=warn),
+                   date, out_dir)
+        return
+    _emit([main.write_report(workspace, results=results, out_dir=out_dir, warn=warn)])
 
 
 @cli.command()

@@ -224,7 +224,9 @@ def read_draft(xml: bytes, name: str = "văn bản") -> Draft:
                   date_written=date_written, type_abbr=abbr, type_name=type_name,
                   summary=summary)
     draft.recipients = _kinh_gui(body, wt_index)
-    _footer(draft, tables[-1] if len(tables) > 1 else None, wt_index)
+    # The closing table is the last one holding `Nơi nhận`: a report's appendix table comes after it.
+    closing = next((t for t in reversed(tables[1:]) if "Nơi nhận" in "".join(t.itertext())), None)
+    _footer(draft, closing, wt_index)
     if not draft.keep_units:
         raise _fail(name, "không tìm thấy dòng '- Lưu: VT, ...' ở phần Nơi nhận",
                     "dòng Lưu cho biết nơi giữ bản lưu, ví dụ '- Lưu: VT, NV.'")
