@@ -8,13 +8,14 @@ messages and progress go to stderr. Exit codes: 0 fine, 1 `check` found violatio
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 import click
 
 from . import __version__
 from .errors import CchcError
+from .options import iso_date as _date
+from .options import workspace_option
 
 
 class _Group(click.Group):
@@ -29,25 +30,9 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
 
 
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' không phải là ngày; viết theo dạng YYYY-MM-DD, ví dụ 2024-07-05")
-
-
 def _emit(paths) -> None:
     for path in paths:
         click.echo(str(path))
-
-
-workspace_option = click.option(
-    "--workspace", "-w", "workspace", envvar="CCHC_WORKSPACE", default=None,
-    type=click.Path(file_okay=False), metavar="DIR",
-    help="Thư mục workspace (mặc định: thư mục hiện tại, hoặc biến CCHC_WORKSPACE).",
-)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 from lxml import etree
 
 from letterdoc import W, body_texts, cell_texts, footnotes, reference_ids

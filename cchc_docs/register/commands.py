@@ -6,29 +6,19 @@ Only click and the standard library at import time: the group is built every tim
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import click
 
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' không phải là ngày; viết theo dạng YYYY-MM-DD, ví dụ 2024-07-05")
+from ..options import iso_date as _date
+from ..options import workspace_option
 
 
 def _common(f):
     f = click.option("--db", "db_url", envvar="CCHC_DB", default=None, metavar="URL",
                      help="Cơ sở dữ liệu sổ đăng ký (mặc định: register.sqlite trong workspace, "
                           "hoặc biến CCHC_DB). Sổ dùng chung: postgresql+psycopg://user:pass@host/db")(f)
-    f = click.option("--workspace", "-w", "workspace", envvar="CCHC_WORKSPACE", default=None,
-                     type=click.Path(file_okay=False), metavar="DIR",
-                     help="Thư mục workspace (mặc định: thư mục hiện tại, hoặc biến CCHC_WORKSPACE).")(f)
-    return f
+    return workspace_option(f)
 
 
 def _series_option(help_text):
