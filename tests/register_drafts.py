@@ -191,3 +191,22 @@ def stall_after_allocation(ws_root: str, path: str, date: str, db_url: str | Non
     api._before_commit = stall
     register.issue(ws_root, path, date=dt.date.fromisoformat(date), db_url=db_url)
 
+
+
+# Fixtures shared by the register's test modules (imported there by name, as pytest wants).
+@pytest.fixture(autouse=True)
+def _fresh_engines():
+    yield
+    dispose_engines()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request):
+    """The register's database URL: None = the workspace's register.sqlite."""
+    if request.param == "sqlite":
+        yield None
+        return
+    schema = PgSchema(pg_base_url())
+    yield schema.url
+    dispose_engines()
+    schema.drop()

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from register_drafts import (
-    PgSchema,
-    dispose_engines,
+from register_drafts import (  # noqa: F401 - _fresh_engines and db are fixtures
+    _fresh_engines,
+    db,
     document_xml,
     make_draft,
     parts,
-    pg_base_url,
     rezip,
 )
 
@@ -34,24 +33,6 @@ COLUMNS = [
     "Số, ký hiệu văn bản", "Ngày tháng văn bản", "Tên loại và trích yếu nội dung văn bản", "Người ký",
     "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_engines():
-    yield
-    dispose_engines()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request):
-    """The register's database URL: None = the workspace's register.sqlite."""
-    if request.param == "sqlite":
-        yield None
-        return
-    schema = PgSchema(pg_base_url())
-    yield schema.url
-    dispose_engines()
-    schema.drop()
 
 
 def drafts(ws: Path, n: int, **kw) -> list[Path]:

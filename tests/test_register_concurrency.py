@@ -16,13 +16,11 @@ import time
 from pathlib import Path
 
 import docx
-import pytest
-from register_drafts import (
-    PgSchema,
-    dispose_engines,
+from register_drafts import (  # noqa: F401 - _fresh_engines and db are fixtures
+    _fresh_engines,
+    db,
     issue_worker,
     make_draft,
-    pg_base_url,
 )
 
 from cchc_docs import register
@@ -30,23 +28,6 @@ from cchc_docs import register
 D = "2024-07-05"
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
-
-
-@pytest.fixture(autouse=True)
-def _fresh_engines():
-    yield
-    dispose_engines()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request):
-    if request.param == "sqlite":
-        yield None
-        return
-    schema = PgSchema(pg_base_url())
-    yield schema.url
-    dispose_engines()
-    schema.drop()
 
 
 def number_line(path: Path) -> str:
