@@ -141,10 +141,11 @@ class _FormMaker:
         self.template = PreparedTemplate(self.ws.template(forms.TEMPLATE))
         self.stems = forms.file_stems(list(self.dataset.communes))
         self.by_code = {c.code: c for c in self.dataset.communes}
+        self._workbook = None  # PreparedWorkbook, built on first Excel sheet
 
     def render(self, commune, fmt: str) -> tuple[bytes, int]:
         from . import forms
-        from .render.workbook import workbook_bytes
+        from .render.workbook import PreparedWorkbook
 
         config = self.ws.config
         context, rows = forms.compose(config, self.dataset, commune)
@@ -152,8 +153,10 @@ class _FormMaker:
             data = self.template.render(context, title=forms.subject(config), creator=context["committee"],
                                         stamp=_stamp(None, config.campaign.year))
         else:
-            data = workbook_bytes(commune.code, commune.title, config.campaign.period, rows, forms.STATUSES,
-                                  dt.datetime(config.campaign.year, 1, 1))
+            if self._workbook is None:
+                self._workbook = PreparedWorkbook(config.campaign.period, forms.STATUSES,
+                                                  dt.datetime(config.campaign.year, 1, 1))
+            data = self._workbook.render(commune.code, commune.title, rows)
         return data, len(rows)
 
     def write(self, code: str, formats, folder: Path) -> list[tuple]:

@@ -181,3 +181,25 @@ def test_forms_open_in_libreoffice(cchc, ws, tmp_path):
                                   text=True).stdout.split())
     assert "ỦY BAN NHÂN DÂN XÃ SƠN LONG" in text and "68,09%" in text
     assert (tmp_path / "pho-chau.pdf").stat().st_size > 0
+
+
+def test_prepared_excel_sheet_is_byte_identical_to_openpyxls(ws):
+    """The batch renders sheets from a prototype; openpyxl's own output is the reference."""
+    import datetime as dt
+
+    from cchc_docs import forms, workspace
+    from cchc_docs.dataset import load_dataset
+    from cchc_docs.render.workbook import PreparedWorkbook, workbook_bytes
+
+    edit_csv(ws / "data" / "communes.csv",
+             change=lambda r: {**r, "name": "Sơn <Long> & \"Hà\""} if r["code"] == "18205" else r)
+    edit_csv(ws / "data" / "findings.csv",
+             change=lambda r: {**r, "commune": "18205"} if r["commune"] == "Sơn Long" else r)
+    config = workspace.load(ws).config
+    dataset = load_dataset(ws / "data")
+    stamp = dt.datetime(2024, 1, 1)
+    prepared = PreparedWorkbook(config.campaign.period, forms.STATUSES, stamp)
+    for commune in dataset.communes:  # 20 with rows (1 to 5), 5 without
+        _, rows = forms.compose(config, dataset, commune)
+        assert prepared.render(commune.code, commune.title, rows) == workbook_bytes(
+            commune.code, commune.title, config.campaign.period, rows, forms.STATUSES, stamp), commune.name
