@@ -21,7 +21,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from cchc_docs import workspace
 from cchc_docs.check import check_docx, check_parts
-from cchc_docs.render.package import read_parts
+from cchc_docs.ooxml.package import read_parts
 
 
 def make_set(folder: Path, n: int = 100) -> list[Path]:

@@ -75,7 +75,7 @@ def naive_ms(ws: Path, sample: int) -> tuple[float, float]:
 
     from cchc_docs import forms, workspace
     from cchc_docs.dataset import load_dataset
-    from cchc_docs.render.template import PreparedTemplate
+    from cchc_docs.ooxml.template import PreparedTemplate
 
     w = workspace.load(ws)
     dataset = load_dataset(w.data_dir)

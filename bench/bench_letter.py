@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cchc_docs import letter, workspace
 from cchc_docs.dataset import load_dataset
-from cchc_docs.render.template import PreparedTemplate
+from cchc_docs.ooxml.template import PreparedTemplate
 
 
 def timed(fn, n):

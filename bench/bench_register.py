@@ -32,7 +32,7 @@ DATE = dt.date(2024, 7, 5)
 def _drafts(ws_root: Path, count: int, tag: str) -> list[Path]:
     """`count` distinct drafts from the sample letter (distinct V/v, hence distinct hashes)."""
     from cchc_docs import main
-    from cchc_docs.render.package import atomic_write, package_bytes, read_parts
+    from cchc_docs.ooxml.package import atomic_write, package_bytes, read_parts
 
     base = read_parts(main.write_letter(ws_root))
     xml = base["word/document.xml"]

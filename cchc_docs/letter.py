@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .dataset import Dataset, Finding, Indicator
-from .render.template import footnote_mark
+from .ooxml.template import footnote_mark
 from .vn import collation_key, format_date_line, format_date_short, plural_label
 from .vn.units import UNIT_TYPES
 from .workspace import Config

@@ -27,7 +27,7 @@ def _stamp(date: dt.date | None, year: int) -> str:
 def render_letter(ws, date=None, number=None) -> bytes:
     from . import letter
     from .dataset import load_dataset
-    from .render.template import PreparedTemplate
+    from .ooxml.template import PreparedTemplate
 
     dataset = load_dataset(ws.data_dir)
     context, footnotes = letter.compose(ws.config, dataset, date=date, number=number)
@@ -42,7 +42,7 @@ def _self_check(data: bytes, name: str, draft: bool) -> None:
     """Generators refuse to write a document that breaks the project's own Decree 30 rules."""
     try:
         from .check import check_parts
-        from .render.package import read_parts
+        from .ooxml.package import read_parts
     except ImportError:  # the checker is not part of this build yet
         return
     findings = [f for f in check_parts(read_parts(data), draft=draft) if f.severity == "error"]
@@ -54,7 +54,7 @@ def _self_check(data: bytes, name: str, draft: bool) -> None:
 
 def write_letter(workspace=None, date=None, number=None, out_dir=None) -> Path:
     from .letter import FILE_NAME
-    from .render.package import atomic_write
+    from .ooxml.package import atomic_write
 
     ws = ws_mod.load(workspace)
     data = render_letter(ws, date=date, number=number)
@@ -87,9 +87,9 @@ def read_intake(ws, results=None):
 
 def render_report(ws, dataset, intake, date=None, number=None) -> bytes:
     from . import report
-    from .render import chart
-    from .render.package import package_bytes
-    from .render.template import PreparedTemplate
+    from .ooxml import chart
+    from .ooxml.package import package_bytes
+    from .ooxml.template import PreparedTemplate
 
     context = report.compose(ws.config, dataset, intake, date=date, number=number)
     bars, _ = report.chart_rows(intake)
@@ -106,7 +106,7 @@ def render_report(ws, dataset, intake, date=None, number=None) -> bytes:
 def write_report(workspace=None, results=None, out_dir=None, warn=_stderr) -> Path:
     """The consolidated report; each intake problem is passed to `warn` (the report is
     still written: problems are per file and recoverable). InputError when nothing is usable."""
-    from .render.package import atomic_write
+    from .ooxml.package import atomic_write
     from .report import FILE_NAME
 
     ws = ws_mod.load(workspace)
@@ -134,7 +134,7 @@ class _FormMaker:
     def __init__(self, root: str):
         from . import forms
         from .dataset import load_dataset
-        from .render.template import PreparedTemplate
+        from .ooxml.template import PreparedTemplate
 
         self.ws = ws_mod.load(root)
         self.dataset = load_dataset(self.ws.data_dir)
@@ -145,7 +145,7 @@ class _FormMaker:
 
     def render(self, commune, fmt: str) -> tuple[bytes, int]:
         from . import forms
-        from .render.workbook import PreparedWorkbook
+        from .ooxml.workbook import PreparedWorkbook
 
         config = self.ws.config
         context, rows = forms.compose(config, self.dataset, commune)
@@ -162,7 +162,7 @@ class _FormMaker:
     def write(self, code: str, formats, folder: Path) -> list[tuple]:
         import hashlib
 
-        from .render.package import atomic_write
+        from .ooxml.package import atomic_write
 
         commune = self.by_code[code]
         written = []
@@ -273,7 +273,7 @@ def _write_manifest(folder: Path, rows: list[tuple]) -> Path:
     import csv
     import io
 
-    from .render.package import atomic_write
+    from .ooxml.package import atomic_write
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")

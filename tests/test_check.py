@@ -20,7 +20,7 @@ from docx.shared import Pt, Twips
 
 from cchc_docs.check import RULES, Finding, check_docx, check_parts
 from cchc_docs.errors import DocumentError
-from cchc_docs.render.package import read_parts
+from cchc_docs.ooxml.package import read_parts
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TNR = "Times New Roman"

@@ -117,7 +117,7 @@ class Killed(BaseException):
 
 
 def test_an_interrupted_batch_leaves_only_complete_files_and_a_rerun_finishes(cchc, ws, monkeypatch):
-    from cchc_docs.render import package
+    from cchc_docs.ooxml import package
 
     real = package.atomic_write
     calls = {"n": 0}
@@ -189,7 +189,7 @@ def test_prepared_excel_sheet_is_byte_identical_to_openpyxls(ws):
 
     from cchc_docs import forms, workspace
     from cchc_docs.dataset import load_dataset
-    from cchc_docs.render.workbook import PreparedWorkbook, workbook_bytes
+    from cchc_docs.ooxml.workbook import PreparedWorkbook, workbook_bytes
 
     edit_csv(ws / "data" / "communes.csv",
              change=lambda r: {**r, "name": "Sơn <Long> & \"Hà\""} if r["code"] == "18205" else r)

@@ -379,7 +379,7 @@ def test_layout_of_the_report(made):
 
 def test_chart_is_embedded_and_deterministic(made):
     from cchc_docs import report, returns as r_mod
-    from cchc_docs.render.chart import remediation_chart
+    from cchc_docs.ooxml.chart import remediation_chart
 
     s, _ = made
     path = s.root / "output" / "bao-cao-tong-hop.docx"

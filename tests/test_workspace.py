@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cchc_docs.render.blueprints import BLUEPRINTS
-from cchc_docs.render.package import package_bytes
+from cchc_docs.ooxml.blueprints import BLUEPRINTS
+from cchc_docs.ooxml.package import package_bytes
 from cchc_docs.workspace import sample_root
 
 REPO = Path(__file__).resolve().parent.parent
@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 def test_committed_templates_are_what_the_blueprints_build():
     for name, build in BLUEPRINTS.items():
         assert (REPO / "templates" / name).read_bytes() == package_bytes(build()), (
-            f"templates/{name} is stale: run python -m cchc_docs.render.blueprints templates/")
+            f"templates/{name} is stale: run python -m cchc_docs.ooxml.blueprints templates/")
 
 
 def test_init_makes_a_working_workspace(cchc, tmp_path):

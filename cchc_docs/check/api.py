@@ -34,7 +34,7 @@ class Report:
 
 
 def _read(source) -> dict[str, bytes]:
-    from ..render.package import PackageError, read_parts
+    from ..ooxml.package import PackageError, read_parts
 
     name = None if isinstance(source, (bytes, bytearray)) else os.fspath(source)
     if name is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import workspace as ws_mod
 from ..errors import DocumentError, InputError, Problem, RegisterError
-from ..render.package import PackageError, atomic_write, package_bytes, read_parts
+from ..ooxml.package import PackageError, atomic_write, package_bytes, read_parts
 from ..vn import format_date_short, nfc
 from . import archive as arc
 from .db import DEFAULT_SERIES, Register, Tx, resolve_url

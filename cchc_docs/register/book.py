@@ -16,7 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from ..render.package import package_bytes
+from ..ooxml.package import package_bytes
 from ..vn import format_date_short
 from .stamp import number_text
 
@@ -169,8 +169,8 @@ DOCX_WIDTHS = (1700, 1200, 2400, 1300, 2200, 1200, 800, 900, 800, 1503)
 
 
 def docx_bytes(book: Book) -> bytes:
-    from ..render import ooxml as ox
-    from ..render import skeleton
+    from ..ooxml import wordml as ox
+    from ..ooxml import skeleton
 
     def cell_paras(value: str, **fmt) -> str:
         lines = value.split("\n") if value else [""]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import zipfile
 import zlib
 from pathlib import Path
 
@@ -17,54 +16,20 @@ from pathlib import Path
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 CONTENT_TYPES = "[Content_Types].xml"
 
-# Limits for reading packages nobody here wrote (zip bombs, oversized parts).
-MAX_PART_BYTES = 64 * 1024 * 1024
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 200
-MAX_PARTS = 5000
-
-
-class PackageError(ValueError):
-    """The file is not a readable Word package; the message says why, in Vietnamese."""
+from .safety import PackageError, read_members  # noqa: F401  (PackageError re-exported)
 
 
 def read_parts(source: str | os.PathLike | bytes, require_docx: bool = True) -> dict[str, bytes]:
-    """All parts of a package, in stored order, refusing zip bombs and oversized parts.
-    With `require_docx=False` any OOXML package (.xlsx) is accepted."""
-    import io
-
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-    except FileNotFoundError:
-        raise PackageError("không tìm thấy tệp") from None
-    except (zipfile.BadZipFile, OSError):
-        raise PackageError("không phải tệp Word .docx (không đọc được gói zip)") from None
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_PARTS:
-            raise PackageError(f"gói có {len(infos)} phần, quá nhiều cho một văn bản")
-        total = 0
-        for info in infos:
-            if info.file_size > MAX_PART_BYTES:
-                raise PackageError(f"phần {info.filename} quá lớn ({info.file_size} byte)")
-            if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1024 * 1024:
-                raise PackageError(f"phần {info.filename} nén bất thường (nghi zip bomb)")
-            total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise PackageError("gói giải nén quá lớn (nghi zip bomb)")
-        parts: dict[str, bytes] = {}
-        for info in infos:
-            if info.is_dir():
-                continue
-            try:
-                # Read at most the declared size + 1: a lying header cannot inflate further.
-                with zf.open(info) as fh:
-                    data = fh.read(info.file_size + 1)
-            except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError):
-                raise PackageError(f"phần {info.filename} hỏng hoặc bị mã hóa") from None
-            if len(data) > info.file_size:
-                raise PackageError(f"phần {info.filename} lớn hơn khai báo (nghi zip bomb)")
-            parts[info.filename] = data
+    """All parts of a package, in stored order, under the limits of `safety` (zip bombs,
+    oversized parts, DTDs). With `require_docx=False` any OOXML package (.xlsx) is accepted."""
+    if not isinstance(source, bytes):
+        try:
+            source = Path(source).read_bytes()
+        except FileNotFoundError:
+            raise PackageError("không tìm thấy tệp") from None
+        except OSError as exc:
+            raise PackageError(f"không đọc được tệp ({exc.strerror})") from None
+    parts = read_members(source)
     if CONTENT_TYPES not in parts or (require_docx and "word/document.xml" not in parts):
         raise PackageError("không phải tệp Word .docx (thiếu word/document.xml)")
     return parts

@@ -1,7 +1,7 @@
 """The sample templates in templates/, built from code so that their layout is exact.
 
 Clerks edit the resulting .docx files in Word; this module is how developers make
-them anew (`python -m cchc_docs.render.blueprints templates/`), and a test checks that
+them anew (`python -m cchc_docs.ooxml.blueprints templates/`), and a test checks that
 the committed templates are what it builds. Template tags are docxtpl's: `{{ x }}`,
 `{%p for ... %}` paragraphs, `{%tr ... %}` table rows.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import ooxml as x
+from . import wordml as x
 from .chart import CHART_NAME
 from .package import write_package
 from .skeleton import parts

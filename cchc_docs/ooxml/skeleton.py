@@ -4,7 +4,7 @@ with python-docx's default styles costs milliseconds per document to deflate."""
 
 from __future__ import annotations
 
-from .ooxml import FONT, R_NS, W_NS, empty_header, page_number_header
+from .wordml import FONT, R_NS, W_NS, empty_header, page_number_header
 
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
