@@ -27,12 +27,12 @@ from cchc_docs.ooxml.package import read_parts
 def make_set(folder: Path, n: int = 100) -> list[Path]:
     from test_check import build, save  # the test corpus builder (python-docx)
 
-    from cchc_docs import main
+    from cchc_docs.pipeline import Session
 
     ws = workspace.load(workspace.init(folder / "ws"))
     paths = []
     for k in range(n // 2):
-        data = main.render_letter(ws, date=dt.date(2024, 7, 1) + dt.timedelta(days=k), number=k + 1)
+        data = Session(ws).render_letter(date=dt.date(2024, 7, 1) + dt.timedelta(days=k), number=k + 1)
         path = folder / f"letter-{k:03d}.docx"
         path.write_bytes(data)
         paths.append(path)

@@ -53,10 +53,10 @@ def make_workspace(root: Path, communes: int, seed: int = 30) -> Path:
 
 
 def child(ws: str, formats: str, jobs: int) -> None:
-    from cchc_docs import main
+    from cchc_docs.pipeline import Session
 
     start = time.perf_counter()
-    paths = main.write_forms(ws, formats=tuple(formats.split(",")), jobs=jobs, out_dir=str(Path(ws) / "out"))
+    paths = Session(ws).write_forms(formats=tuple(formats.split(",")), jobs=jobs, out_dir=str(Path(ws) / "out"))
     seconds = time.perf_counter() - start
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024

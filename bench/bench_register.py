@@ -31,10 +31,10 @@ DATE = dt.date(2024, 7, 5)
 
 def _drafts(ws_root: Path, count: int, tag: str) -> list[Path]:
     """`count` distinct drafts from the sample letter (distinct V/v, hence distinct hashes)."""
-    from cchc_docs import main
+    from cchc_docs.pipeline import Session
     from cchc_docs.ooxml.package import atomic_write, package_bytes, read_parts
 
-    base = read_parts(main.write_letter(ws_root))
+    base = read_parts(Session(ws_root).write_letter())
     xml = base["word/document.xml"]
     out = []
     for k in range(count):

@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import returnkit as rk  # noqa: E402
 
-from cchc_docs import main as cchc_main, returns, workspace  # noqa: E402
+from cchc_docs import intake as returns, workspace  # noqa: E402
+from cchc_docs.pipeline import Session  # noqa: E402
 from cchc_docs.dataset import load_dataset  # noqa: E402
 
 STATUSES = ("Đã khắc phục", "Đang khắc phục", "Chưa khắc phục", "đã khắc phục", "da khac phuc")
@@ -112,7 +113,7 @@ def main(n: int = 3321) -> None:
     t2 = time.perf_counter()
     intake = returns.resolve(raws, dataset, ws.config.campaign.deadline)
     t3 = time.perf_counter()
-    data = cchc_main.render_report(ws, dataset, intake)
+    data = Session(ws).render_report(intake)
     t4 = time.perf_counter()
     print(f"{n} returns, {len(dataset.findings)} shortfalls, {len(intake.problems)} problems, "
           f"report {len(data) // 1024} KB, {os.cpu_count()} cores")
@@ -123,7 +124,7 @@ def main(n: int = 3321) -> None:
 
     out = Path(tempfile.mkdtemp())
     start = time.perf_counter()
-    cchc_main.write_report(root, out_dir=out, warn=lambda m: None)
+    Session(root).write_report(out_dir=out, warn=lambda m: None)
     print(f"cchc report end to end: {time.perf_counter() - start:.1f} s (target < 60 s)")
 
 

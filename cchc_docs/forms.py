@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dataset import Commune, Dataset, Finding
+from .errors import InputError, Problem
 from .letter import date_line, list_lines, number_text
 from .vn import slugify
 from .workspace import Config
 
 TEMPLATE = "form.docx"
-STATUSES = ("Đã khắc phục", "Đang khắc phục", "Chưa khắc phục")
 SUBFOLDER = "forms"
 # The commune signs its own form; the name is left for it to write.
 BLANK_NAME = "……………………………"
@@ -75,3 +75,25 @@ def file_stems(communes: list[Commune]) -> dict[str, str]:
     added where two names would give the same slug. Never a path taken from data."""
     slugs = [slugify(c.name) for c in communes]
     return {c.code: (s if slugs.count(s) == 1 else f"{s}-{slugify(c.code)}") for c, s in zip(communes, slugs)}
+
+
+def select_communes(dataset: Dataset, only: list[str] | None) -> list[Commune]:
+    """The communes named by code or name (any tone-mark placement), or all of them."""
+    if not only:
+        return list(dataset.communes)
+    from .dataset import _Lookup
+
+    lookup = _Lookup(list(dataset.communes), lambda c: c.code, lambda c: c.name)
+    chosen, problems = [], []
+    for name in only:
+        found = lookup.find(name)
+        if len(found) == 1:
+            chosen.append(found[0])
+        else:
+            near = lookup.suggest(name)
+            problems.append(Problem(
+                f"không có đơn vị '{name}'" if not found else f"có {len(found)} đơn vị cùng tên '{name}'",
+                column="--only", hint=(f"có phải: {', '.join(near)}?" if near and not found else "dùng mã đơn vị")))
+    if problems:
+        raise InputError(problems)
+    return list(dict.fromkeys(chosen))

@@ -136,3 +136,18 @@ def convert_to_pdf(paths: list[Path], out_dir: Path, timeout: float | None = Non
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return [results[p.resolve()] for p in paths]
+
+
+def convert(files, out_dir=None) -> list[Path]:
+    """`cchc pdf`: into `out_dir`, or each PDF beside its .docx (one process per folder)."""
+    paths = [Path(f) for f in files]
+    if out_dir:
+        return convert_to_pdf(paths, Path(out_dir))
+    by_dir: dict[Path, list[Path]] = {}
+    for p in paths:
+        by_dir.setdefault(p.parent, []).append(p)
+    done = {}
+    for folder, group in by_dir.items():
+        for src, out in zip(group, convert_to_pdf(group, folder)):
+            done[src] = out
+    return [done[p] for p in paths]

@@ -95,11 +95,18 @@ class Workspace:
 
 
 def resolve_root(workspace: str | os.PathLike | None = None) -> Path:
-    chosen = workspace or os.environ.get("CCHC_WORKSPACE") or "."
-    return Path(chosen).expanduser().resolve()
+    """The named folder; else $CCHC_WORKSPACE; else the nearest folder upwards from the
+    current one that holds cchc.toml (as git finds its repository); else the current one."""
+    chosen = workspace or os.environ.get("CCHC_WORKSPACE")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    here = Path.cwd().resolve()
+    return next((d for d in (here, *here.parents) if (d / CONFIG_NAME).is_file()), here)
 
 
-def load(workspace: str | os.PathLike | None = None) -> Workspace:
+def load(workspace: str | os.PathLike | Workspace | None = None) -> Workspace:
+    if isinstance(workspace, Workspace):
+        return workspace
     root = resolve_root(workspace)
     path = root / CONFIG_NAME
     if not path.is_file():

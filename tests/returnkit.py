@@ -14,7 +14,6 @@ import shutil
 from pathlib import Path
 
 from cchc_docs import workspace as ws_mod
-from cchc_docs.dataset import load_dataset
 from cchc_docs.returns import read_file
 
 VN = dt.timezone(dt.timedelta(hours=7))
@@ -24,18 +23,10 @@ HEADERS_DOCX = ["TT", "Mã", "Tồn tại, hạn chế", "Số liệu", "Kết q
                 "Ngày hoàn thành", "Ghi chú"]
 
 
-def has_forms_command() -> bool:
-    from cchc_docs.cli import cli
-
-    return "forms" in cli.commands
-
-
 def blank_forms(root: Path, dest: Path) -> dict[tuple[str, str], Path]:
     """{(commune code, 'xlsx'|'docx'): path} of blank forms for every commune with shortfalls."""
     dest.mkdir(parents=True, exist_ok=True)
-    if has_forms_command():
-        return _real_forms(root, dest)
-    return _contract_forms(root, dest)
+    return _real_forms(root, dest)
 
 
 def _real_forms(root: Path, dest: Path) -> dict:
@@ -54,67 +45,6 @@ def _real_forms(root: Path, dest: Path) -> dict:
             found[(raw.code, raw.kind)] = path
     return found
 
-
-def _contract_forms(root: Path, dest: Path) -> dict:
-    ws = ws_mod.load(root)
-    dataset = load_dataset(ws.data_dir)
-    out = {}
-    for commune in dataset.communes:
-        findings = dataset.shortfalls(commune)
-        if not findings:
-            continue
-        out[(commune.code, "xlsx")] = _contract_xlsx(dest / f"phieu-{commune.code}.xlsx", ws, commune, findings)
-        out[(commune.code, "docx")] = _contract_docx(dest / f"phieu-{commune.code}.docx", ws, commune, findings)
-    return out
-
-
-def _contract_xlsx(path, ws, commune, findings) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    wb = Workbook()
-    sh = wb.active
-    sh.title = "Phieu"
-    sh["A1"] = "PHIẾU BÁO CÁO KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ"
-    sh["A2"], sh["B2"] = "Mã đơn vị", commune.code
-    sh["B2"].number_format = "@"
-    sh["A3"], sh["B3"] = "Đơn vị", commune.title
-    sh["A4"], sh["B4"] = "Kỳ kiểm tra", ws.config.campaign.period
-    for k, h in enumerate(HEADERS_XLSX, start=1):
-        sh.cell(row=6, column=k, value=h)
-    dv = DataValidation(type="list", formula1='"Đã khắc phục,Đang khắc phục,Chưa khắc phục"')
-    sh.add_data_validation(dv)
-    for r, f in enumerate(findings, start=7):
-        sh.cell(row=r, column=1, value=f.key)
-        sh.cell(row=r, column=2, value=f.indicator.name)
-        sh.cell(row=r, column=3, value=f.figure)
-        sh.cell(row=r, column=7, value=f.note or None)
-        sh.cell(row=r, column=6).number_format = "dd/mm/yyyy"
-        dv.add(f"E{r}")
-    wb.save(path)
-    return path
-
-
-def _contract_docx(path, ws, commune, findings) -> Path:
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("PHIẾU BÁO CÁO KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ")
-    d.add_paragraph(f"Đơn vị: {commune.committee}")
-    d.add_paragraph(f"Mã đơn vị: {commune.code}")
-    table = d.add_table(rows=1, cols=len(HEADERS_DOCX))
-    table.style = "Table Grid"
-    for cell, h in zip(table.rows[0].cells, HEADERS_DOCX):
-        cell.text = h
-    for k, f in enumerate(findings, start=1):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, [str(k), f.indicator.code, f.indicator.name, f.figure, "", "", "", f.note]):
-            cell.text = text
-    d.save(path)
-    return path
-
-
-# ---------------------------------------------------------------- filling
 
 def fill_xlsx(src: Path, dest: Path, answers: dict, edit=None, mtime: dt.datetime | None = None) -> Path:
     """Copy `src` to `dest` with answers {row key: (status, done date or text, result)}."""

@@ -10,6 +10,7 @@ import docx
 import openpyxl
 import pytest
 
+from cchc_docs.statuses import STATUSES
 from test_letter import edit_csv
 
 NO_SHORTFALL = {"pho-chau", "son-tien", "son-lam", "son-ham", "son-phu"}
@@ -198,8 +199,8 @@ def test_prepared_excel_sheet_is_byte_identical_to_openpyxls(ws):
     config = workspace.load(ws).config
     dataset = load_dataset(ws / "data")
     stamp = dt.datetime(2024, 1, 1)
-    prepared = PreparedWorkbook(config.campaign.period, forms.STATUSES, stamp)
+    prepared = PreparedWorkbook(config.campaign.period, STATUSES, stamp)
     for commune in dataset.communes:  # 20 with rows (1 to 5), 5 without
         _, rows = forms.compose(config, dataset, commune)
         assert prepared.render(commune.code, commune.title, rows) == workbook_bytes(
-            commune.code, commune.title, config.campaign.period, rows, forms.STATUSES, stamp), commune.name
+            commune.code, commune.title, config.campaign.period, rows, STATUSES, stamp), commune.name

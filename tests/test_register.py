@@ -24,7 +24,8 @@ from register_drafts import (  # noqa: F401 - _fresh_engines and db are fixtures
     rezip,
 )
 
-from cchc_docs import main, register
+from cchc_docs import register
+from cchc_docs.pipeline import Session
 from cchc_docs.errors import DocumentError, RegisterError
 from cchc_docs.register import api
 
@@ -47,7 +48,7 @@ def header_cells(path: Path) -> tuple[str, str]:
 # ---------------------------------------------------------------- the full flow
 
 def test_issue_a_generated_letter(ws):
-    draft = main.write_letter(ws)
+    draft = Session(ws).write_letter()
     before = parts(draft)
     assert header_cells(draft) == ("Số:      /UBND-NV", "Hương Sơn, ngày      tháng      năm 2024")
 
@@ -92,7 +93,7 @@ def test_issue_is_reproducible(tmp_path):
     outputs = []
     for k in range(2):
         ws = workspace.init(tmp_path / f"ws{k}")
-        outputs.append(register.issue(ws, main.write_letter(ws), date=D).archived[0].read_bytes())
+        outputs.append(register.issue(ws, Session(ws).write_letter(), date=D).archived[0].read_bytes())
     assert outputs[0] == outputs[1]
 
 

@@ -54,3 +54,34 @@ def test_every_package_ships_in_the_wheel():
     listed = set(cfg["options"]["packages"].split())
     found = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "cchc_docs").rglob("__init__.py")}
     assert found <= listed, f"add to setup.cfg [options] packages: {sorted(found - listed)}"
+
+
+def test_build_reads_the_workspace_and_its_data_once(cchc, ws, monkeypatch):
+    from cchc_docs import dataset, workspace as ws_mod
+
+    calls = {"config": 0, "data": 0}
+    real_parse, real_load = ws_mod.parse_config, dataset.load_dataset
+
+    def parse(*a, **k):
+        calls["config"] += 1
+        return real_parse(*a, **k)
+
+    def load(*a, **k):
+        calls["data"] += 1
+        return real_load(*a, **k)
+
+    monkeypatch.setattr(ws_mod, "parse_config", parse)
+    monkeypatch.setattr(dataset, "load_dataset", load)
+    result = cchc("build", "-w", ws)
+    assert result.exit_code == 0, result.stderr
+    assert (ws / "output" / "bao-cao-tong-hop.docx").is_file()
+    assert calls == {"config": 1, "data": 1}
+
+
+def test_group_workspace_option_and_search_upwards(cchc, ws, monkeypatch):
+    result = cchc("-w", ws, "validate")
+    assert result.exit_code == 0 and "Dữ liệu hợp lệ" in result.stderr
+    monkeypatch.delenv("CCHC_WORKSPACE", raising=False)
+    monkeypatch.chdir(ws / "data")
+    result = cchc("letter")
+    assert result.exit_code == 0 and result.stdout.strip() == str(ws / "output" / "cong-van-don-doc.docx")

@@ -1,7 +1,7 @@
 """`cchc register …`: the văn thư's commands for the outgoing register.
 
-Only click and the standard library at import time: the group is built every time
-`cchc` starts, and SQLAlchemy/lxml would cost that start-up for nothing.
+Only click at import time: the group is built every time `cchc` starts, and
+SQLAlchemy/lxml would cost that start-up for nothing.
 """
 
 from __future__ import annotations
@@ -10,32 +10,15 @@ import json
 
 import click
 
-from ..options import iso_date as _date
-from ..options import workspace_option
+from .options import announce, date_option, db_option, emit, workspace_option
 
 
 def _common(f):
-    f = click.option("--db", "db_url", envvar="CCHC_DB", default=None, metavar="URL",
-                     help="Cơ sở dữ liệu sổ đăng ký (mặc định: register.sqlite trong workspace, "
-                          "hoặc biến CCHC_DB). Sổ dùng chung: postgresql+psycopg://user:pass@host/db")(f)
-    return workspace_option(f)
+    return workspace_option(db_option(f))
 
 
 def _series_option(help_text):
     return click.option("--series", metavar="NAME", default=None, help=help_text)
-
-
-def _announce(issued) -> None:
-    """What a clerk reads after issuing: number, date, where the copies went."""
-    from ..vn import format_date_short
-
-    click.echo(f"Đã cấp số {issued.label} ngày {format_date_short(issued.date)} "
-               f"(sổ '{issued.series}' năm {issued.year}): {issued.type_name} {issued.summary}",
-               err=True)
-    for warning in issued.warnings:
-        click.echo(f"Chú ý: {warning}", err=True)
-    click.echo(f"Đã ghi số và ngày vào: {issued.path}", err=True)
-    click.echo(f"Đã lưu {len(issued.archived)} bản vào output/archive/{issued.year}/", err=True)
 
 
 @click.group()
@@ -58,8 +41,7 @@ def register():
 
 @register.command("issue")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--date", "date", callback=_date, metavar="YYYY-MM-DD",
-              help="Ngày ban hành (mặc định: hôm nay).")
+@date_option("Ngày ban hành (mặc định: hôm nay).")
 @_series_option("Sổ cấp số (mặc định: 'chung', một sổ cho mọi văn bản hành chính).")
 @click.option("--backdate", metavar="LÝ DO", default=None,
               help="Cho phép ngày sớm hơn văn bản đã cấp số gần nhất; lý do ghi vào cột Ghi chú.")
@@ -74,13 +56,12 @@ def issue_cmd(file, date, series, backdate, copies, workspace, db_url):
     output/archive/<year>/<unit>/ for each unit of its `Lưu:` line. The archived paths
     are printed on stdout, one per line.
     """
-    from . import issue
+    from ..register import issue
 
     issued = issue(workspace, file, date=date, series=series, db_url=db_url,
                    backdate=backdate, copies=copies)
-    _announce(issued)
-    for path in issued.archived:
-        click.echo(str(path))
+    announce(issued)
+    emit(issued.archived)
 
 
 @register.command("void")
@@ -96,7 +77,7 @@ def void_cmd(number, year, series, reason, workspace, db_url):
     given again.
     """
     from ..vn import format_date_short
-    from . import void
+    from ..register import void
 
     entry = void(workspace, number, reason, year=year, series=series, db_url=db_url)
     click.echo(f"Đã thu hồi văn bản {entry.label} ngày {format_date_short(entry.date)} "
@@ -111,7 +92,7 @@ def void_cmd(number, year, series, reason, workspace, db_url):
 def list_cmd(year, series, as_json, workspace, db_url):
     """Liệt kê các văn bản đã cấp số."""
     from ..vn import format_date_short
-    from . import list_entries
+    from ..register import list_entries
 
     rows = list_entries(workspace, year=year, series=series, db_url=db_url)
     if as_json:
@@ -137,7 +118,7 @@ def export_cmd(year, out, series, workspace, db_url):
     A4 landscape, a cover (agency, year, from-to numbers and dates), the ten columns of
     Decree 30, the header row repeated on every page, withdrawn entries noted.
     """
-    from . import export
+    from ..register import export
 
     path = export(workspace, year, out, series=series, db_url=db_url)
     click.echo(f"Đã xuất sổ đăng ký văn bản đi năm {year}.", err=True)
@@ -153,7 +134,7 @@ def verify_cmd(all_origins, workspace, db_url):
 
     Prints each missing or changed file on stdout; exit code 1 when anything is wrong.
     """
-    from . import verify
+    from ..register import verify
 
     report = verify(workspace, db_url=db_url, all_origins=all_origins)
     for path in report.recovered:

@@ -1,0 +1,55 @@
+"""`cchc check`. Only click here: the checker (lxml) is reached inside the command."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+
+@click.command()
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--json", "as_json", is_flag=True, help="In một báo cáo JSON (cho máy đọc) thay cho từng dòng.")
+@click.option("--draft", is_flag=True,
+              help="Bản dự thảo trình ký: chấp nhận số và ngày tháng để trống.")
+@click.option("--rules", "list_rules", is_flag=True, help="Liệt kê mọi quy tắc kiểm tra rồi thoát.")
+def check(files, as_json, draft, list_rules):
+    """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
+
+    Prints one line per violation, `FILE: RULE: message — tại <where>`, then a summary
+    on stderr. Exit code 0 when every file passes, 1 when a rule is broken, 2 when a
+    file cannot be read (missing, not a .docx, corrupt). Findings marked
+    "[chưa xác định được]" are things the file does not let the checker decide; they
+    do not fail a file.
+
+    \b
+    Ví dụ:
+      cchc check output/cong-van-don-doc.docx
+      cchc check --draft output/*.docx          # dự thảo: số, ngày để trống
+      cchc check --json van-ban.docx > ket-qua.json
+      cchc check --rules                        # danh sách quy tắc
+    """
+    from ..check import files as checking
+
+    if list_rules:
+        click.echo(checking.rules_listing(as_json))
+        return
+    if not files:
+        raise click.UsageError("thiếu tệp cần kiểm tra. Ví dụ: cchc check output/cong-van-don-doc.docx")
+    results = []
+    for name in files:
+        result = checking.check_file(name, draft=draft)
+        results.append(result)
+        if as_json:
+            continue
+        if result["status"] == "unreadable":
+            click.echo(f"Lỗi: {name}: không đọc được — {result['error']}", err=True)
+        for finding in result["_findings"]:
+            click.echo(f"{name}: {finding}")
+    if as_json:
+        click.echo(json.dumps(checking.json_report(results, draft), ensure_ascii=False, indent=2))
+    else:
+        click.echo(checking.summary_line(results), err=True)
+    sys.stdout.flush()
+    click.get_current_context().exit(checking.exit_code(results))

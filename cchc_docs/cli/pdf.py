@@ -1,0 +1,29 @@
+"""`cchc pdf`: LibreOffice is reached inside the command."""
+
+from __future__ import annotations
+
+import click
+
+from .options import emit
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Thư mục ghi PDF (mặc định: cạnh từng tệp .docx).")
+def pdf(files, out_dir):
+    """Xuất PDF bằng LibreOffice (không cần mở giao diện).
+
+    All files go through one LibreOffice process (starting it is the slow part), with
+    a private profile, so it works while LibreOffice is open. Prints each PDF path on
+    stdout, one per line. Needs LibreOffice and the fonts-liberation2 fonts.
+
+    \b
+    Ví dụ:
+      cchc pdf output/cong-van-don-doc.docx        # output/cong-van-don-doc.pdf
+      cchc pdf output/*.docx -o output/pdf
+      cchc build | xargs cchc pdf
+    """
+    from ..pdf import convert
+
+    emit(convert(files, out_dir))
