@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .dataset import Commune, Dataset, Finding
 from .errors import InputError, Problem
-from .letter import date_line, list_lines, number_text
+from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
 from .vn import slugify
 from .workspace import Config
 
@@ -41,7 +41,7 @@ def rows(findings: list[Finding]) -> list[Row]:
 
 
 def subject(config: Config) -> str:
-    return f"Kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {config.campaign.period}"
+    return remediation_subject(config.campaign.period)
 
 
 def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, list[Row]]:
@@ -64,7 +64,7 @@ def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, l
                       note=r.note) for k, r in enumerate(form_rows, start=1)],
         "tasks": list_lines(list(config.campaign.tasks)),
         "period": config.campaign.period,
-        "copies": ["- Như trên;", "- Lưu: VT, VP."],
+        "copies": noi_nhan((), "VP"),  # the commune's own văn phòng drafts its form
         "signer_name": BLANK_NAME,
     }
     return context, form_rows

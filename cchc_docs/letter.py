@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 from .dataset import Dataset, Finding, Indicator
 from .ooxml.template import footnote_mark
-from .vn import collation_key, format_date_line, format_date_short, plural_label
+from .vn import collation_key, format_date_short, plural_label
 from .vn.units import UNIT_TYPES
+from .wording import date_line, list_lines, noi_nhan, number_text
 from .workspace import Config
 
 TEMPLATE = "letter.docx"
 FILE_NAME = "cong-van-don-doc.docx"
-DRAFT_BLANK = "     "  # the room a clerk leaves for the number: `Số:      /UBND-NV`
 
 
 @dataclass(frozen=True)
@@ -80,23 +80,10 @@ def units_phrase(dataset: Dataset) -> str:
     return plural_label([c.type for c in dataset.communes]).removeprefix("Các ")
 
 
-def number_text(number: int | None) -> str:
-    """Decree 30: numbers below 10 are written with a leading zero (`05`)."""
-    return DRAFT_BLANK if number is None else f"{number:02d}"
 
 
-def date_line(place: str, date: dt.date | None, year: int) -> str:
-    return f"{place}, {format_date_line(date, year)}"
 
 
-def list_lines(items: list[str], first_dash=True) -> list[str]:
-    """`- a;` … `- z.`: the punctuation of Kính gửi and Nơi nhận lists."""
-    out = []
-    for k, item in enumerate(items):
-        item = item.rstrip(";.")
-        end = "." if k == len(items) - 1 else ";"
-        out.append(f"- {item}{end}" if first_dash else f"{item}{end}")
-    return out
 
 
 def compose(config: Config, dataset: Dataset, date: dt.date | None = None,
@@ -107,8 +94,7 @@ def compose(config: Config, dataset: Dataset, date: dt.date | None = None,
     recipients = list(campaign.recipients)
     recipient_lines = list_lines(recipients) if len(recipients) > 1 else [recipients[0].rstrip(".") + "."]
     tasks = list_lines(list(campaign.tasks), first_dash=False)
-    copies = ["- Như trên;"] + [f"- {c.rstrip(';.')};" for c in campaign.copies]
-    copies.append(f"- Lưu: VT, {agency.office_abbr}.")
+    copies = noi_nhan(campaign.copies, agency.office_abbr)
     context = {
         "agency_parent": agency.parent,
         "agency_name": agency.name,

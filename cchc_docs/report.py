@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .letter import date_line, list_lines, number_text, units_phrase
+from .letter import units_phrase
+from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
 from .returns import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED, Intake
-from .vn import format_count, format_date_line, format_date_short, format_percent, match_key
+from .vn import format_count, format_date_line, format_date_short, format_percent
 from .vn.units import titled
 from .workspace import Config
 
@@ -218,10 +219,7 @@ def proposal_communes(dataset, intake: Intake, config: Config) -> str:
 def report_copies(config: Config) -> list[str]:
     """Nơi nhận: `- Như trên;` (the Sở), the letter's other copies, `- Lưu: VT, NV.`.
     The Sở already receives the report as its addressee, so it is not listed twice."""
-    to = match_key(config.report_to)
-    others = [c.rstrip(";.") for c in config.campaign.copies
-              if not to.startswith(match_key(c.split("(")[0]))]
-    return ["- Như trên;"] + [f"- {c};" for c in others] + [f"- Lưu: VT, {config.agency.office_abbr}."]
+    return noi_nhan(config.campaign.copies, config.agency.office_abbr, skip=config.report_to)
 
 
 # ---------------------------------------------------------------- tables
@@ -281,7 +279,7 @@ def _note(finding, entry, reported: bool) -> str:
 # ---------------------------------------------------------------- context
 
 def subject(config: Config) -> str:
-    return f"Kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {config.campaign.period}"
+    return remediation_subject(config.campaign.period)
 
 
 def compose(config: Config, dataset, intake: Intake, date: dt.date | None = None,
