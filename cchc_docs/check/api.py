@@ -69,7 +69,7 @@ def _read(source) -> dict[str, bytes]:
 
 def check_report(parts: dict[str, bytes], draft: bool = False, rules=None) -> Report:
     """Run the rules (all, or the ids in `rules`) on a package; see the module docstring."""
-    from .model import Package
+    from ..ooxml.reader import Package
     from .structure import Doc
 
     report = Report()

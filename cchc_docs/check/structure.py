@@ -10,23 +10,13 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from .model import Package, Para, Table
+from .. import doctypes
+from ..ooxml.reader import Package, Para, Table
 from .text import fold, is_upper, norm
 
-# PL III §I: type names and their abbreviations. Công văn and thư công have none.
-DOC_TYPES: dict[str, str | None] = {
-    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
-    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
-    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
-    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
-    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM",
-    "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
-    "PHIẾU BÁO": "PB", "BẢN SAO Y": "SY", "BẢN TRÍCH SAO": "TrS", "BẢN SAO LỤC": "SL",
-    "CÔNG VĂN": None, "THƯ CÔNG": None,
-}
-ABBR_TO_TYPE = {abbr: name for name, abbr in DOC_TYPES.items() if abbr}
-_TYPE_BY_FOLD = {fold(name): name for name in DOC_TYPES}
-CONG_VAN = "CÔNG VĂN"
+# Titles print type names in capitals (`BÁO CÁO`): the finders and rules use that form.
+CONG_VAN = doctypes.upper(doctypes.CONG_VAN)
+_TYPE_BY_FOLD = {fold(name): doctypes.upper(name) for name, _ in doctypes.TYPES}
 
 _SO = re.compile(r"^\s*S[ỐốOo](?![^\W\d_])", re.IGNORECASE)
 _VV = re.compile(r"^\s*V\s*/\s*V\b", re.IGNORECASE)
@@ -233,7 +223,12 @@ class Doc:
         if self.type_name:
             return self.type_name
         first = (self.symbol or "").split("-")[0]
-        return ABBR_TO_TYPE.get(first, CONG_VAN)
+        return doctypes.upper(doctypes.BY_ABBREVIATION.get(first, doctypes.CONG_VAN))
+
+    @property
+    def kind_abbreviation(self) -> str | None:
+        """Phụ lục III's abbreviation of the kind (`BC`); None for công văn and thư công."""
+        return next((abbr for name, abbr in doctypes.TYPES if doctypes.upper(name) == self.kind), None)
 
     @property
     def kind_label(self) -> str:

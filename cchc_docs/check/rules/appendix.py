@@ -1,0 +1,35 @@
+"""Appendices (Phụ lục I, Phần I, mục III.1)."""
+
+from __future__ import annotations
+
+import re
+
+from ...ooxml.reader import Para
+from ..structure import Doc
+from ..text import fold, squash
+from . import Finding, rule
+from .common import fmt, where
+
+
+@rule("PL", "Phụ lục: “Phụ lục I” riêng một dòng, canh giữa, cỡ 14, đậm; tên phụ lục in hoa, đậm; "
+            "“(Kèm theo …)” in nghiêng", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1")
+def check_appendices(doc: Doc):
+    heads = doc.appendix_heads
+    for k, p in enumerate(heads):
+        text = squash(p.text)
+        if not re.fullmatch(r"Phụ lục( [IVXLC]+)?", text):
+            yield Finding("PL", f"viết “{text}” (Nghị định: “Phụ lục” in thường, số thứ tự bằng chữ số La Mã: "
+                                "“Phụ lục I”)", where(p))
+        elif len(heads) > 1 and text == "Phụ lục":
+            yield Finding("PL", "văn bản có từ hai phụ lục trở lên: phải đánh số La Mã (Phụ lục I, II…)", where(p))
+        yield from fmt("PL", p, "tiêu đề phụ lục", size=(28, 28), bold=True, italic=False, jc=("center",))
+        nxt = [b for b in doc.pkg.blocks[p.index + 1:p.index + 8] if isinstance(b, Para) and b.text.strip()]
+        if not nxt or fold(nxt[0].text).startswith("kemtheo"):
+            continue  # the title is optional ("tên Phụ lục (nếu có)")
+        title = nxt[0]
+        yield from fmt("PL", title, "tên phụ lục", size=(26, 28), bold=True, upper=True, jc=("center",))
+        note = next((q for q in nxt[1:3] if fold(q.text).startswith("kemtheo")), None)
+        if note is None:
+            yield Finding("PL", "thiếu dòng chỉ dẫn “(Kèm theo … số …/… ngày … của …)” dưới tên phụ lục", where(title))
+        else:
+            yield from fmt("PL", note, "chỉ dẫn kèm theo", size=(26, 28), italic=True, jc=("center",))

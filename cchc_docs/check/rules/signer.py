@@ -1,0 +1,42 @@
+"""The signer block (Phụ lục I, Phần I, mục II.7): authority, position and name of the signer."""
+
+from __future__ import annotations
+
+import re
+
+from ..structure import Doc, nonempty, shown
+from ..text import norm, squash
+from . import Finding, rule
+from .common import fmt, where
+
+
+_AUTHORITY_BAD = re.compile(r"(T/?M|K/?T|Q|T/?L|TUQ)[./]*", re.IGNORECASE)
+_AUTHORITY_GLUED = re.compile(r"(TM|KT|Q|TL|TUQ)\.[^\W\d_]")
+_TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|BS|KS|CN|Th\.S|T\.S|GS\.TS|PGS\.TS)\.?\s", re.IGNORECASE)
+
+
+@rule("SG", "Chữ ký: quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ in hoa, đậm, cỡ 13–14; họ tên in thường, "
+            "đậm, không ghi học hàm, học vị", "NĐ 30/2020, Phụ lục I, Phần I, mục II.7")
+def check_signer(doc: Doc):
+    t = doc.sig_table
+    if t is None:
+        yield Finding("SG", "không tìm thấy khối chữ ký (cột phải của bảng cuối văn bản)", "cuối văn bản",
+                      "undecided")
+        return
+    lines = [p for p in nonempty(t.column("right")) if not re.fullmatch(r"\(.*\)", norm(p.text))]
+    if len(lines) < 2:
+        yield Finding("SG", "khối chữ ký thiếu chức vụ hoặc họ tên người ký (Nghị định: quyền hạn, chức vụ, "
+                            "họ tên)", f"bảng {t.number}, cột phải")
+        return
+    titles, name = lines[:-1], lines[-1]
+    tok = squash(shown(titles[0])).split(" ")[0]
+    if (_AUTHORITY_BAD.fullmatch(tok) and tok not in ("TM.", "KT.", "Q.", "TL.", "TUQ.")) \
+            or _AUTHORITY_GLUED.match(tok):
+        yield Finding("SG", f"viết tắt quyền hạn “{tok}” sai (Nghị định: “TM.”, “KT.”, “Q.”, "
+                            "“TL.”, “TUQ.” — in hoa, có dấu chấm, sau là dấu cách)", where(titles[0]))
+    for p in titles:
+        yield from fmt("SG", p, "quyền hạn, chức vụ người ký", size=(26, 28), bold=True, italic=False, upper=True)
+    yield from fmt("SG", name, "họ tên người ký", size=(26, 28), bold=True, italic=False, upper=False)
+    if _TITLES.match(squash(name.text)):
+        yield Finding("SG", "trước họ tên người ký có học hàm, học vị (Nghị định: không ghi học hàm, học vị, "
+                            "danh hiệu)", where(name))
