@@ -45,10 +45,10 @@ def _drafts(ws_root: Path, count: int, tag: str) -> list[Path]:
 
 
 def _allocate_only(ws_root: str, db_url: str | None, n: int, tag: str) -> None:
-    from cchc_docs.register import api
+    from cchc_docs.register import db
 
-    ws = api._workspace(ws_root)
-    reg = api.open_register(ws, db_url)
+    ws = db.load_workspace(ws_root)
+    reg = db.open_register(ws, db_url)
     agency = ws.config.agency.name
     for k in range(n):
         with reg.transaction() as tx:
@@ -67,9 +67,9 @@ def _full_issue(ws_root: str, db_url: str | None, paths: list[str]) -> None:
 
 
 def _clerk(kind, ws_root, db_url, work, barrier, times):
-    from cchc_docs.register import api
+    from cchc_docs.register import db
 
-    api.open_register(api._workspace(ws_root), db_url)  # connect + schema check before the clock
+    db.open_register(db.load_workspace(ws_root), db_url)  # connect + schema check before the clock
     barrier.wait()
     start = time.perf_counter()
     if kind == "allocation":
@@ -126,12 +126,12 @@ def run(kind: str, backend: str, clerks: int, n: int, pg: str | None) -> float:
         wall = max(e for _, e in spans) - min(s for s, _ in spans)
         return clerks * n / wall
     finally:
-        from cchc_docs.register import api, db
+        from cchc_docs.register import db
 
         for engine in db._ENGINES.values():
             engine.dispose()
         db._ENGINES.clear()
-        api._REGISTERS.clear()
+        db._REGISTERS.clear()
         drop()
 
 

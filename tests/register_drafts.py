@@ -150,12 +150,12 @@ class PgSchema:
 
 
 def dispose_engines() -> None:
-    from cchc_docs.register import api, db
+    from cchc_docs.register import db
 
     for engine in db._ENGINES.values():
         engine.dispose()
     db._ENGINES.clear()
-    api._REGISTERS.clear()
+    db._REGISTERS.clear()
 
 
 # ---------------------------------------------------------------- workers
@@ -182,13 +182,13 @@ def stall_after_allocation(ws_root: str, path: str, date: str, db_url: str | Non
     import time
 
     from cchc_docs import register
-    from cchc_docs.register import api
+    from cchc_docs.register import issuance
 
     def stall(number, staged):
         Path(marker).write_text(f"{number}\n" + "\n".join(str(t) for t, _ in staged.moves))
         time.sleep(600)
 
-    api._before_commit = stall
+    issuance._before_commit = stall
     register.issue(ws_root, path, date=dt.date.fromisoformat(date), db_url=db_url)
 
 

@@ -27,7 +27,7 @@ from register_drafts import (  # noqa: F401 - _fresh_engines and db are fixtures
 from cchc_docs import register
 from cchc_docs.pipeline import Session
 from cchc_docs.errors import DocumentError, RegisterError
-from cchc_docs.register import api
+from cchc_docs.register import issuance
 
 D = dt.date(2024, 7, 5)
 COLUMNS = [
@@ -84,7 +84,7 @@ def test_issue_a_generated_letter(ws):
     assert entry.recipients[:2] == ("Các phòng chuyên môn thuộc UBND huyện", "Ủy ban nhân dân các xã, thị trấn")
     assert "Sở Nội vụ (để b/c)" in entry.recipients and "Như trên" not in entry.recipients
     assert entry.title.startswith("Công văn V/v tập trung")
-    assert entry.sha256 == issued.sha256 == api.arc.sha256_file(issued.archived[0])
+    assert entry.sha256 == issued.sha256 == issuance.arc.sha256_file(issued.archived[0])
 
 
 def test_issue_is_reproducible(tmp_path):
@@ -235,7 +235,7 @@ def test_failure_between_allocation_and_commit_leaves_no_gap_and_no_file(ws, db,
         assert all(t.is_file() for t in seen["temps"])  # the files were staged
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(api, "_before_commit", die)
+    monkeypatch.setattr(issuance, "_before_commit", die)
     with pytest.raises(RuntimeError, match="power cut"):
         register.issue(ws, a, date=D, db_url=db)
     assert seen["number"] == 1
@@ -256,7 +256,7 @@ def test_crash_after_commit_is_finished_by_verify(ws, monkeypatch):
     def fail(self):
         raise OSError("disk unplugged")
 
-    monkeypatch.setattr(api.arc.Staged, "publish", fail)
+    monkeypatch.setattr(issuance.arc.Staged, "publish", fail)
     with pytest.raises(RegisterError, match="đã cấp số 01/UBND-NV nhưng chưa chuyển xong"):
         register.issue(ws, a, date=D)
     monkeypatch.undo()
@@ -475,3 +475,48 @@ def test_commit_failure_is_settled_by_the_database(ws, monkeypatch):
     [entry] = register.list_entries(ws)
     assert all(f.path.is_file() for f in entry.archives)  # published, not discarded
     assert register.verify(ws).ok
+
+
+def _with_doctype(draft: Path, part: str) -> Path:
+    """The draft with a DOCTYPE in `part`; in document.xml the Số line's blank becomes `&n;`."""
+    from cchc_docs.ooxml.package import package_bytes
+
+    contents = parts(draft)
+    xml = contents[part]
+    head, sep, rest = xml.partition(b"?>")
+    root = b"<w:document" if part == "word/document.xml" else b"<Types"
+    dtd = b'<!DOCTYPE w:document [<!ENTITY n "05">]>' if part == "word/document.xml" \
+        else b'<!DOCTYPE Types [<!ENTITY n "05">]>'
+    rest = rest.replace(root, dtd + root, 1)
+    if part == "word/document.xml":
+        rest = rest.replace(b">      <", b">&n;<", 1)
+    contents[part] = head + sep + rest
+    draft.write_bytes(package_bytes(contents))
+    return draft
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "[Content_Types].xml"])
+def test_draft_with_a_doctype_is_refused_and_spends_no_number(ws, cchc, part):
+    (a,) = drafts(ws, 1)
+    hostile = _with_doctype(a, part)
+    if part == "word/document.xml":
+        assert b"&n;</w:t>" in document_xml(hostile) and b"<!DOCTYPE" in document_xml(hostile)
+    before = hostile.read_bytes()
+    from cchc_docs.ooxml.safety import DOCTYPE_MESSAGE
+
+    refusal = f"phần {part} {DOCTYPE_MESSAGE}"
+
+    result = cchc("register", "issue", hostile, "--date", "2024-07-05", "-w", ws)
+
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"Lỗi: {hostile}: {refusal}" in result.stderr, result.stderr
+    assert hostile.read_bytes() == before  # nothing written
+    assert not (ws / "output" / "archive").exists() or not any((ws / "output" / "archive").rglob("*.docx"))
+    listed = cchc("register", "list", "--json", "-w", ws)
+    assert listed.exit_code == 0 and json.loads(listed.stdout or "[]") == []
+    # The register is untouched: the next draft still gets number 01.
+    (b,) = [make_draft(ws / "drafts" / "next.docx")]
+    assert register.issue(ws, b, date=D).label == "01/UBND-NV"
+
+    checked = cchc("check", hostile)
+    assert checked.exit_code == 2 and str(hostile) in checked.stderr and refusal in checked.stderr

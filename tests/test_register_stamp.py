@@ -9,8 +9,9 @@ import re
 import pytest
 
 from cchc_docs.errors import DocumentError
+from cchc_docs.ooxml.splice import splice, wt_locations
 from cchc_docs.register.draft import read_draft, type_of
-from cchc_docs.register.stamp import splice, stamp, wt_locations
+from cchc_docs.register.stamp import stamp
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

@@ -29,8 +29,9 @@ defaults to $CCHC_DB, then to register.sqlite in the workspace root):
 Errors are RegisterError (refused: already issued, backdated, unknown number),
 DocumentError (the file is not a readable draft) or InputError.
 
-This module stays import-light: the implementation (SQLAlchemy, lxml) lives in `api`
-and loads on first call, so `cchc --help` does not pay for it.
+This module stays import-light: the implementation (SQLAlchemy, the XML layer) lives in
+`issuance` (issue, void), `queries` (list, export) and `verification` (verify), with the
+returned types in `models`, and loads on first call, so `cchc --help` does not pay for it.
 """
 
 from __future__ import annotations
@@ -40,46 +41,50 @@ __all__ = ["issue", "issue_new", "void", "list_entries", "export", "verify",
 
 
 def issue(workspace, path, date=None, series=None, db_url=None, *, backdate=None, copies=None):
-    from .api import issue as _issue
+    from .issuance import issue as _issue
 
     return _issue(workspace, path, date=date, series=series, db_url=db_url,
                   backdate=backdate, copies=copies)
 
 
 def issue_new(workspace, make_draft, date=None, series=None, db_url=None, out_dir=None, **kwargs):
-    from .api import issue_new as _issue_new
+    from .issuance import issue_new as _issue_new
 
     return _issue_new(workspace, make_draft, date=date, series=series, db_url=db_url,
                       out_dir=out_dir, **kwargs)
 
 
 def void(workspace, number, reason, year=None, series=None, db_url=None):
-    from .api import void as _void
+    from .issuance import void as _void
 
     return _void(workspace, number, reason, year=year, series=series, db_url=db_url)
 
 
 def list_entries(workspace, year=None, series=None, db_url=None):
-    from .api import list_entries as _list
+    from .queries import list_entries as _list
 
     return _list(workspace, year=year, series=series, db_url=db_url)
 
 
 def export(workspace, year, out, series=None, db_url=None):
-    from .api import export as _export
+    from .queries import export as _export
 
     return _export(workspace, year, out, series=series, db_url=db_url)
 
 
 def verify(workspace, db_url=None, all_origins=False):
-    from .api import verify as _verify
+    from .verification import verify as _verify
 
     return _verify(workspace, db_url=db_url, all_origins=all_origins)
 
 
 def __getattr__(name):
-    if name in ("IssuedDocument", "Entry", "VerifyReport"):
-        from . import api
+    if name in ("IssuedDocument", "Entry"):
+        from . import models
 
-        return getattr(api, name)
+        return getattr(models, name)
+    if name == "VerifyReport":
+        from .verification import VerifyReport
+
+        return VerifyReport
     raise AttributeError(name)

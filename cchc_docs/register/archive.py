@@ -217,3 +217,29 @@ def _zombie(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[-1].split()[:1] == ["Z"]
+
+
+def recover(root: Path, reg) -> tuple[list[Path], list[Path]]:
+    """Finish or undo what a killed `issue` left behind: (published, removed). A temporary
+    file whose row is in the register `reg` (a db.Register) and whose hash matches is
+    renamed to its final name; any other is deleted."""
+    orphans = find_temps(root)
+    recovered: list[Path] = []
+    removed: list[Path] = []
+    if not orphans:
+        return recovered, removed
+    where = origin(root)
+    with reg.reading() as tx:
+        rows = {o.temp: tx.file_at(where, relative(root, o.final)) for o in orphans}
+    for o in orphans:
+        row = rows[o.temp]
+        try:
+            if row is not None and not o.final.exists() and sha256_file(o.temp) == row.sha256:
+                os.replace(o.temp, o.final)
+                recovered.append(o.final)
+            else:
+                o.temp.unlink()
+                removed.append(o.temp)
+        except FileNotFoundError:
+            pass  # another clerk's process cleaned it first
+    return recovered, removed

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
 from dataclasses import dataclass
 
-from ..ooxml.package import package_bytes
+from ..ooxml.ns import DCTERMS
+from ..ooxml.package import package_bytes, read_parts
+from ..ooxml.splice import set_texts
 from ..vn import format_date_short
 from .stamp import number_text
 
@@ -40,7 +40,7 @@ COLUMNS = (
 class Book:
     agency: object  # workspace.Agency
     year: int
-    entries: list  # api.Entry, ordered by series and number
+    entries: list  # models.Entry, ordered by series and number
 
     def cover_lines(self) -> list[str]:
         first = min(e.date for e in self.entries)
@@ -151,14 +151,12 @@ def xlsx_bytes(book: Book) -> bytes:
 
 def _reproducible(data: bytes, stamp: dt.datetime) -> bytes:
     """openpyxl writes the clock into docProps/core.xml and the zip entries; pin both."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        parts = {info.filename: zf.read(info) for info in zf.infolist()}
+    parts = read_parts(data, require_docx=False)
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     core = parts.get("docProps/core.xml")
     if core is not None:
-        parts["docProps/core.xml"] = re.sub(
-            rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)",
-            lambda m: m[1] + iso.encode() + m[2], core)
+        parts["docProps/core.xml"] = set_texts(
+            core, {f"{DCTERMS}created": iso, f"{DCTERMS}modified": iso}, "docProps/core.xml")
     return package_bytes(parts)
 
 

@@ -336,3 +336,27 @@ class Tx:
     def void(self, entry_id: int, reason: str) -> None:
         self.conn.execute(update(entries).where(entries.c.id == entry_id).values(
             status="voided", void_reason=reason, voided_at=now()))
+
+
+# ---------------------------------------------------------------- a workspace's register
+
+_REGISTERS: dict[tuple[int, str], Register] = {}
+
+
+def load_workspace(workspace):
+    """A loaded Workspace, from itself or from its directory."""
+    from .. import workspace as ws_mod
+
+    if isinstance(workspace, ws_mod.Workspace):
+        return workspace
+    return ws_mod.load(workspace)
+
+
+def open_register(ws, db_url: str | None = None) -> Register:
+    """The register of this workspace; the schema is checked once per process and URL."""
+    url = resolve_url(ws.root, db_url)
+    key = (os.getpid(), url)
+    reg = _REGISTERS.get(key)
+    if reg is None:
+        reg = _REGISTERS[key] = Register(url)
+    return reg

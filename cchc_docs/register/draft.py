@@ -1,4 +1,4 @@
-"""Reading the fields the register needs from a draft's word/document.xml.
+"""Reading the fields the register needs from the main part of a draft (document.xml).
 
 A draft laid out by this project (and most hand-made Decree 30 drafts) has a borderless
 header table holding `Số:      /UBND-NV`, the `V/v` line of a công văn and the place/date
@@ -17,24 +17,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..doctypes import BY_ABBREVIATION, CONG_VAN
 from ..errors import DocumentError, Problem
+from ..ooxml.ns import W
+from ..ooxml.safety import PackageError, parse_xml
 from ..vn import match_key, nfc
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{" + W_NS + "}"
-
-# PL III §I: type abbreviations, spelled as in the decree (mixed case is official).
-TYPE_ABBREVIATIONS: dict[str, str] = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế",
-    "QyĐ": "Quy định", "TC": "Thông cáo", "TB": "Thông báo", "HD": "Hướng dẫn",
-    "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án", "ĐA": "Đề án",
-    "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình",
-    "HĐ": "Hợp đồng", "CĐ": "Công điện", "BGN": "Bản ghi nhớ", "BTT": "Bản thỏa thuận",
-    "GUQ": "Giấy ủy quyền", "GM": "Giấy mời", "GGT": "Giấy giới thiệu",
-    "GNP": "Giấy nghỉ phép", "PG": "Phiếu gửi", "PC": "Phiếu chuyển", "PB": "Phiếu báo",
-    "SY": "Bản sao y", "TrS": "Bản trích sao", "SL": "Bản sao lục",
-}
-CONG_VAN = "Công văn"
 
 # What a clerk leaves where the number or the day goes: spaces, dots, underscores.
 _BLANK = r"[\s\u00a0._…]*"
@@ -63,14 +50,6 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.segments)
-
-
-def _parser():
-    from lxml import etree
-
-    # Drafts come from anywhere: no entities, no network, no monster trees.
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                           remove_blank_text=False)
 
 
 def _owner_paragraph(el):
@@ -156,12 +135,12 @@ def lower_title(text: str) -> str:
 def type_of(symbol: str) -> tuple[str | None, str]:
     """(abbreviation, type name) from the ký hiệu: `BC-UBND` → Báo cáo, `UBND-NV` → công văn."""
     first = symbol.split("-", 1)[0]
-    if first in TYPE_ABBREVIATIONS:
-        return first, TYPE_ABBREVIATIONS[first]
-    folded = {k.upper(): k for k in TYPE_ABBREVIATIONS}
+    if first in BY_ABBREVIATION:
+        return first, BY_ABBREVIATION[first]
+    folded = {k.upper(): k for k in BY_ABBREVIATION}
     if "-" in symbol and first.upper() in folded:
         abbr = folded[first.upper()]
-        return abbr, TYPE_ABBREVIATIONS[abbr]
+        return abbr, BY_ABBREVIATION[abbr]
     return None, CONG_VAN
 
 
@@ -171,12 +150,11 @@ def _fail(name: str, message: str, hint: str | None = None) -> DocumentError:
 
 def read_draft(xml: bytes, name: str = "văn bản") -> Draft:
     """Every field of a draft, or a DocumentError saying which one is missing."""
-    from lxml import etree
-
     try:
-        root = etree.fromstring(xml, _parser())
-    except etree.XMLSyntaxError as exc:
-        raise _fail(name, f"word/document.xml hỏng: {exc}") from None
+        # Drafts come from anywhere: the project's one hardened parser (no DTD, no entities).
+        root = parse_xml(xml, "word/document.xml")
+    except PackageError as exc:
+        raise _fail(name, str(exc)) from None
     body = root.find(f"{W}body")
     if body is None:
         raise _fail(name, "không có phần thân văn bản (w:body)")

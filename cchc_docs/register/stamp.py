@@ -11,15 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import xml.parsers.expat
-from xml.sax.saxutils import escape
 
 from ..errors import DocumentError, Problem
+from ..ooxml.splice import splice
 from ..vn import format_date_line
-from .draft import W_NS, Draft, Paragraph
-
-_WT = W_NS + "}t"
-_XML_SPACE = b'xml:space="preserve"'
+from .draft import Draft, Paragraph
 
 
 def number_text(number: int) -> str:
@@ -78,80 +74,3 @@ def _replace(draft: Draft, par: Paragraph, spans, edits: dict[int, str]) -> None
     for s in par.segments:
         if s.wt_index is not None and texts[s.wt_index] != s.text:
             edits[s.wt_index] = texts[s.wt_index]
-
-
-def _tag_end(raw: bytes, start: int) -> int:
-    """Index just past the `>` closing the tag that starts at `start` (quotes may hold `>`)."""
-    quote = None
-    i = start
-    while i < len(raw):
-        c = raw[i]
-        if quote:
-            if c == quote:
-                quote = None
-        elif c in (0x22, 0x27):
-            quote = c
-        elif c == 0x3E:
-            return i + 1
-        i += 1
-    raise DocumentError("word/document.xml hỏng: thẻ không đóng")
-
-
-def wt_locations(raw: bytes) -> list[tuple[int, int, int, int]]:
-    """Byte spans of every w:t, in document order: (tag start, content start, content end,
-    element end). For an empty `<w:t/>` the content span is empty at the tag's end."""
-    parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
-    starts: list[int] = []
-    found: list[tuple[int, int, int, int]] = []
-
-    def start(name, attrs):
-        if name == _WT:
-            starts.append(parser.CurrentByteIndex)
-
-    def end(name):
-        if name == _WT:
-            s = starts.pop()
-            open_end = _tag_end(raw, s)
-            if raw[open_end - 2:open_end] == b"/>":
-                found.append((s, open_end, open_end, open_end))
-            else:
-                e = parser.CurrentByteIndex
-                found.append((s, open_end, e, _tag_end(raw, e)))
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    try:
-        parser.Parse(raw, True)
-    except xml.parsers.expat.ExpatError as exc:
-        raise DocumentError(f"word/document.xml hỏng: {exc}") from None
-    return found
-
-
-def splice(raw: bytes, edits: dict[int, str]) -> bytes:
-    """`raw` with the text of the k-th w:t replaced by edits[k], all else byte for byte."""
-    if not edits:
-        return raw
-    locs = wt_locations(raw)
-    out = []
-    pos = 0
-    for k in sorted(edits):
-        tag_start, c_start, c_end, el_end = locs[k]
-        text = edits[k]
-        open_tag = raw[tag_start:c_start]
-        # Word drops leading/trailing spaces of a w:t without xml:space="preserve".
-        needs_preserve = text != text.strip() and _XML_SPACE not in open_tag
-        if open_tag.endswith(b"/>"):
-            qname = open_tag[1:].split(None, 1)[0].rstrip(b"/>")
-            attrs = open_tag[1 + len(qname):-2].rstrip()
-            if needs_preserve or text != text.strip():
-                attrs = attrs if _XML_SPACE in attrs else attrs + b" " + _XML_SPACE
-            new = b"<" + qname + attrs + b">" + escape(text).encode() + b"</" + qname + b">"
-            out += [raw[pos:tag_start], new]
-            pos = el_end
-            continue
-        if needs_preserve:
-            open_tag = open_tag[:-1].rstrip() + b" " + _XML_SPACE + b">"
-        out += [raw[pos:tag_start], open_tag, escape(text).encode()]
-        pos = c_end
-    out.append(raw[pos:])
-    return b"".join(out)

@@ -1,7 +1,8 @@
-"""The outgoing register's operations: issue, void, list, export, verify.
+"""The write path of the register: issue a draft (number, date, archive, record it),
+make and issue in one step, and void an entry.
 
-Kept apart from `__init__` so that importing the package (as the CLI does to build its
-help) costs nothing: SQLAlchemy and lxml load only when a register operation runs.
+(Named issuance.py, not issue.py: `register.issue` is the public function, and a submodule
+of that name would replace it on the package once imported.)
 """
 
 from __future__ import annotations
@@ -9,162 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import workspace as ws_mod
 from ..errors import DocumentError, InputError, Problem, RegisterError
 from ..ooxml.package import PackageError, atomic_write, package_bytes, read_parts
 from ..vn import format_date_short, nfc
 from . import archive as arc
-from .db import DEFAULT_SERIES, Register, Tx, resolve_url
+from .db import DEFAULT_SERIES, Register, load_workspace, open_register
 from .draft import read_draft
+from .models import Entry, IssuedDocument, entry_from_row
+from .queries import files_by_entry
 from .stamp import number_text, stamp
 
 DOCUMENT = "word/document.xml"
-
-
-@dataclass(frozen=True)
-class IssuedDocument:
-    number: int
-    symbol: str  # UBND-NV
-    date: dt.date
-    series: str
-    type_name: str  # Công văn, Báo cáo
-    summary: str  # V/v … or the report's subject
-    path: Path  # the document itself, now numbered and dated
-    archived: tuple[Path, ...]  # one copy per unit of the Lưu line
-    sha256: str
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def year(self) -> int:
-        return self.date.year
-
-    @property
-    def label(self) -> str:
-        """`01/UBND-NV`: số and ký hiệu as the document shows them."""
-        return f"{number_text(self.number)}/{self.symbol}"
-
-
-@dataclass(frozen=True)
-class ArchivedFile:
-    unit: str
-    path: Path
-    sha256: str
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One row of the outgoing register."""
-
-    number: int
-    symbol: str
-    year: int
-    series: str
-    date: dt.date
-    type_name: str
-    summary: str
-    signer: str
-    recipients: tuple[str, ...]
-    keep_units: tuple[str, ...]
-    copies: int | None
-    status: str  # issued | voided
-    void_reason: str | None
-    backdate_reason: str | None
-    sha256: str
-    source_name: str
-    archives: tuple[ArchivedFile, ...] = ()
-
-    @property
-    def label(self) -> str:
-        return f"{number_text(self.number)}/{self.symbol}"
-
-    @property
-    def voided(self) -> bool:
-        return self.status == "voided"
-
-    @property
-    def title(self) -> str:
-        from .draft import lower_title
-
-        summary = self.summary if self.type_name == "Công văn" else lower_title(self.summary)
-        return f"{self.type_name} {summary}".strip()
-
-    @property
-    def notes(self) -> str:
-        """Column 10 (Ghi chú): withdrawal and backdating, the two things an auditor asks."""
-        notes = []
-        if self.voided:
-            notes.append(f"Thu hồi: {self.void_reason}")
-        if self.backdate_reason:
-            notes.append(f"Lùi ngày: {self.backdate_reason}")
-        return "; ".join(notes)
-
-    def as_json(self) -> dict:
-        return {
-            "number": self.number, "label": self.label, "symbol": self.symbol,
-            "year": self.year, "series": self.series, "date": self.date.isoformat(),
-            "type": self.type_name, "summary": self.summary, "signer": self.signer,
-            "recipients": list(self.recipients), "keep_units": list(self.keep_units),
-            "copies": self.copies, "status": self.status, "void_reason": self.void_reason,
-            "backdate_reason": self.backdate_reason, "sha256": self.sha256,
-            "source": self.source_name,
-            "archives": [{"unit": a.unit, "path": str(a.path), "sha256": a.sha256} for a in self.archives],
-        }
-
-
-@dataclass
-class VerifyReport:
-    checked: int = 0
-    missing: list[Path] = field(default_factory=list)
-    changed: list[Path] = field(default_factory=list)
-    numbering: list[str] = field(default_factory=list)  # gaps or duplicates
-    recovered: list[Path] = field(default_factory=list)  # renames finished after a crash
-    removed: list[Path] = field(default_factory=list)  # orphan temp files deleted
-    elsewhere: int = 0  # files archived on another machine (shared register), not checked
-    bad: list[tuple[Path, str]] = field(default_factory=list)  # (path, "missing"|"changed"), register order
-
-    @property
-    def ok(self) -> bool:
-        return not (self.missing or self.changed or self.numbering)
-
-
-# ---------------------------------------------------------------- helpers
-
-_REGISTERS: dict[tuple[int, str], Register] = {}
-
-
-def _workspace(workspace) -> ws_mod.Workspace:
-    if isinstance(workspace, ws_mod.Workspace):
-        return workspace
-    return ws_mod.load(workspace)
-
-
-def open_register(ws: ws_mod.Workspace, db_url: str | None = None) -> Register:
-    """The register of this workspace; the schema is checked once per process and URL."""
-    url = resolve_url(ws.root, db_url)
-    key = (os.getpid(), url)
-    reg = _REGISTERS.get(key)
-    if reg is None:
-        reg = _REGISTERS[key] = Register(url)
-    return reg
-
-
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(t for t in (text or "").split("\n") if t)
-
-
-def _entry(row, files=()) -> Entry:
-    return Entry(
-        number=row.number, symbol=row.symbol, year=row.year, series=row.series,
-        date=row.issued_on, type_name=row.type_name, summary=row.summary, signer=row.signer,
-        recipients=_lines(row.recipients),
-        keep_units=tuple(u.strip() for u in row.keep_units.split(",") if u.strip()),
-        copies=row.copies, status=row.status, void_reason=row.void_reason,
-        backdate_reason=row.backdate_reason, sha256=row.sha256, source_name=row.source_name,
-        archives=tuple(files),
-    )
 
 
 def _describe(row) -> str:
@@ -186,12 +44,10 @@ def _before_commit(number: int, staged: arc.Staged) -> None:
     Does nothing; tests replace it to simulate a clerk's machine dying at the worst time."""
 
 
-# ---------------------------------------------------------------- issue
-
 def issue(workspace, path, date: dt.date | None = None, series: str | None = None,
           db_url: str | None = None, *, backdate: str | None = None,
           copies: int | None = None) -> IssuedDocument:
-    ws = _workspace(workspace)
+    ws = load_workspace(workspace)
     src = Path(path).expanduser().resolve()
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
@@ -211,7 +67,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
     draft = read_draft(parts[DOCUMENT], name=str(src))
     agency = ws.config.agency.name
     reg = open_register(ws, db_url)
-    _recover(ws.root, reg)
+    arc.recover(ws.root, reg)
     draft_sha = arc.content_sha256(parts)
 
     if draft.number is not None:
@@ -272,7 +128,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
             # the row is there, remove if not; if it cannot be asked now, the temporary
             # files stay for the next issue or verify to settle.
             try:
-                _recover(ws.root, reg)
+                arc.recover(ws.root, reg)
             except Exception:  # noqa: BLE001 - best effort; the original error is the one to report
                 pass
         elif staged is not None:
@@ -319,7 +175,7 @@ def issue_new(workspace, make_draft, date: dt.date | None = None, series: str | 
 
     from ..errors import CchcError
 
-    ws = _workspace(workspace)
+    ws = load_workspace(workspace)
     target_dir = Path(out_dir).expanduser().resolve() if out_dir else ws.output_dir
     target_dir.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=".cchc-issue-", dir=target_dir))
@@ -342,10 +198,8 @@ def issue_new(workspace, make_draft, date: dt.date | None = None, series: str | 
 
 
 def _refuse_numbered(reg: Register, agency: str, draft, src: Path) -> None:
-    from .archive import sha256_file
-
     with reg.reading() as tx:
-        row = tx.by_sha(agency, sha256_file(src))
+        row = tx.by_sha(agency, arc.sha256_file(src))
         if row is None:
             year = draft.date_written[2]
             rows = tx.by_number(agency, draft.number, year=year, symbol=draft.symbol)
@@ -359,33 +213,7 @@ def _refuse_numbered(reg: Register, agency: str, draft, src: Path) -> None:
     raise RegisterError(Problem(message, file=str(src)))
 
 
-# ---------------------------------------------------------------- recovery
-
-def _recover(root: Path, reg: Register) -> tuple[list[Path], list[Path]]:
-    """Finish or undo what a killed `issue` left behind (see archive.py)."""
-    orphans = arc.find_temps(root)
-    recovered: list[Path] = []
-    removed: list[Path] = []
-    if not orphans:
-        return recovered, removed
-    where = arc.origin(root)
-    with reg.reading() as tx:
-        rows = {o.temp: tx.file_at(where, arc.relative(root, o.final)) for o in orphans}
-    for o in orphans:
-        row = rows[o.temp]
-        try:
-            if row is not None and not o.final.exists() and arc.sha256_file(o.temp) == row.sha256:
-                os.replace(o.temp, o.final)
-                recovered.append(o.final)
-            else:
-                o.temp.unlink()
-                removed.append(o.temp)
-        except FileNotFoundError:
-            pass  # another clerk's process cleaned it first
-    return recovered, removed
-
-
-# ---------------------------------------------------------------- void, list
+# ---------------------------------------------------------------- void
 
 _NUMBER_ARG = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S+))?\s*$")
 
@@ -393,7 +221,7 @@ _NUMBER_ARG = re.compile(r"^\s*(\d+)\s*(?:/\s*(\S+))?\s*$")
 def void(workspace, number, reason: str, year: int | None = None, series: str | None = None,
          db_url: str | None = None) -> Entry:
     """Mark an entry withdrawn (thu hồi). It stays in the register; its number is never reused."""
-    ws = _workspace(workspace)
+    ws = load_workspace(workspace)
     reason = nfc(reason)
     if not reason:
         raise InputError("cần ghi lý do thu hồi (--reason)")
@@ -419,93 +247,7 @@ def void(workspace, number, reason: str, year: int | None = None, series: str | 
         if row.status == "voided":
             raise RegisterError(f"văn bản {_describe(row)} — đã thu hồi từ trước")
         tx.void(row.id, reason)
-        files = _files(tx, [row.id], ws.root)
+        files = files_by_entry(tx, [row.id], ws.root)
     with reg.reading() as tx:
         fresh = tx.by_number(agency, n, year=year, series=row.series, symbol=row.symbol)[0]
-    return _entry(fresh, files.get(row.id, ()))
-
-
-def _files(tx: Tx, ids, root: Path, agency: str | None = None) -> dict[int, list[ArchivedFile]]:
-    """Archive files per entry id. With `agency`, one query for the whole agency filtered
-    here: a year's register has thousands of ids, more than SQLite takes in one IN list."""
-    wanted = set(ids)
-    rows = tx.files(agency=agency) if agency is not None else tx.files(list(wanted))
-    out: dict[int, list[ArchivedFile]] = {}
-    for f in rows:
-        if f.entry_id in wanted:
-            out.setdefault(f.entry_id, []).append(ArchivedFile(f.unit, root / f.path, f.sha256))
-    return out
-
-
-def list_entries(workspace, year: int | None = None, series: str | None = None,
-                 db_url: str | None = None) -> list[Entry]:
-    """Register rows of this workspace's agency, by year, series and number."""
-    ws = _workspace(workspace)
-    reg = open_register(ws, db_url)
-    with reg.reading() as tx:
-        rows = tx.entries(ws.config.agency.name, year=year, series=nfc(series) or None)
-        files = _files(tx, [r.id for r in rows], ws.root, agency=ws.config.agency.name) if rows else {}
-    return [_entry(r, files.get(r.id, ())) for r in rows]
-
-
-def export(workspace, year: int, out, series: str | None = None, db_url: str | None = None) -> Path:
-    """The register of `year` as a printable book (Decree 30 PL IV): .xlsx or .docx."""
-    # Not `from . import export`: that name is the package's public function.
-    from . import book as ex
-
-    ws = _workspace(workspace)
-    out = Path(out).expanduser().resolve()
-    suffix = out.suffix.lower()
-    if suffix not in (".xlsx", ".docx"):
-        raise InputError(Problem("chỉ xuất được sổ ra tệp .xlsx hoặc .docx", file=str(out)))
-    rows = list_entries(ws, year=year, series=series, db_url=db_url)
-    if not rows:
-        raise RegisterError(f"sổ đăng ký năm {year} chưa có văn bản nào"
-                            f"{f' trong sổ {series!r}' if series else ''}")
-    book = ex.Book(agency=ws.config.agency, year=year, entries=rows)
-    data = ex.xlsx_bytes(book) if suffix == ".xlsx" else ex.docx_bytes(book)
-    return atomic_write(out, data)
-
-
-# ---------------------------------------------------------------- verify
-
-def verify(workspace, db_url: str | None = None, all_origins: bool = False) -> VerifyReport:
-    """Re-hash every archived file; check numbers run 1..N with no gap; tidy crash leftovers."""
-    ws = _workspace(workspace)
-    reg = open_register(ws, db_url)
-    report = VerifyReport()
-    report.recovered, report.removed = _recover(ws.root, reg)
-    agency = ws.config.agency.name
-    where = arc.origin(ws.root)
-    with reg.reading() as tx:
-        files = tx.files(agency=agency)
-        rows = tx.entries(agency)
-        series = tx.series_rows(agency)
-    for f in files:
-        if f.origin != where and not all_origins:
-            report.elsewhere += 1
-            continue
-        report.checked += 1
-        path = ws.root / f.path
-        if not path.is_file():
-            report.missing.append(path)
-            report.bad.append((path, "missing"))
-        elif arc.sha256_file(path) != f.sha256:
-            report.changed.append(path)
-            report.bad.append((path, "changed"))
-    numbers: dict[tuple[str, int], list[int]] = {}
-    for r in rows:
-        numbers.setdefault((r.series, r.year), []).append(r.number)
-    for s in series:
-        got = sorted(numbers.get((s.series, s.year), []))
-        expected = list(range(1, s.last_number + 1))
-        if got != expected:
-            missing = sorted(set(expected) - set(got))
-            extra = sorted(n for n in set(got) if got.count(n) > 1 or n > s.last_number)
-            what = []
-            if missing:
-                what.append("thiếu số " + ", ".join(number_text(n) for n in missing))
-            if extra:
-                what.append("số trùng hoặc vượt " + ", ".join(number_text(n) for n in extra))
-            report.numbering.append(f"sổ '{s.series}' năm {s.year}: " + "; ".join(what))
-    return report
+    return entry_from_row(fresh, files.get(row.id, ()))
