@@ -18,7 +18,7 @@ from ..ooxml.ns import DCTERMS
 from ..ooxml.package import package_bytes, read_parts
 from ..ooxml.splice import set_texts
 from ..vn import format_date_short
-from .stamp import number_text
+from ..wording import number_text
 
 TITLE = "SỔ ĐĂNG KÝ VĂN BẢN ĐI"
 # PL IV §I: at least these ten columns, in this order.

@@ -20,7 +20,8 @@ from .db import DEFAULT_SERIES, Register, load_workspace, open_register
 from .draft import read_draft
 from .models import Entry, IssuedDocument, entry_from_row
 from .queries import files_by_entry
-from .stamp import number_text, stamp
+from ..wording import number_text
+from .stamp import stamp
 
 DOCUMENT = "word/document.xml"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .draft import lower_title
-from .stamp import number_text
+from ..wording import number_text
 
 
 @dataclass(frozen=True)

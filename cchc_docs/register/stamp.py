@@ -18,11 +18,6 @@ from ..vn import format_date_line
 from .draft import Draft, Paragraph
 
 
-def number_text(number: int) -> str:
-    """Decree 30: numbers below 10 take a leading zero (`05`), larger ones are as is."""
-    return f"{number:02d}"
-
-
 def stamp(draft: Draft, number: int, date: dt.date) -> tuple[bytes, list[str]]:
     """(new document.xml, warnings) with `Số: 05/…` and `…, ngày 05 tháng 7 năm 2024`."""
     warnings: list[str] = []

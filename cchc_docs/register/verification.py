@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import archive as arc
 from .db import load_workspace, open_register
-from .stamp import number_text
+from ..wording import number_text
 
 
 @dataclass
