@@ -14,6 +14,7 @@ import re
 
 from ..errors import DocumentError, Problem
 from ..ooxml.splice import splice
+from ..wording import number_text
 from ..vn import format_date_line
 from .draft import Draft, Paragraph
 
