@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 from .dataset import Commune, Dataset, Finding
 from .letter import date_line, list_lines, number_text
+from .statuses import STATUSES  # noqa: F401  (forms.STATUSES: the form's drop-down, re-exported)
 from .vn import slugify
 from .workspace import Config
 
 TEMPLATE = "form.docx"
-STATUSES = ("Đã khắc phục", "Đang khắc phục", "Chưa khắc phục")
 SUBFOLDER = "forms"
 # The commune signs its own form; the name is left for it to write.
 BLANK_NAME = "……………………………"

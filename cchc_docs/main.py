@@ -69,7 +69,7 @@ def _stderr(message: str) -> None:
 
 def read_intake(ws, results=None):
     """(dataset, intake) of the returns in `results` (default data/results/)."""
-    from . import returns
+    from . import intake as returns
     from .dataset import load_dataset
 
     dataset = load_dataset(ws.data_dir)
@@ -306,7 +306,7 @@ def build(workspace=None, out_dir=None) -> list[Path]:
 
 def _build_report(workspace, out_dir, warn=_stderr) -> list[Path]:
     # Returns arrive weeks after the letter: until the first one does, build skips the report.
-    from .returns import list_files
+    from .intake import list_files
 
     ws = ws_mod.load(workspace)
     if not list_files(ws.results_dir):

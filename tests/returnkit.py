@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cchc_docs import workspace as ws_mod
 from cchc_docs.dataset import load_dataset
-from cchc_docs.returns import read_file
+from cchc_docs.intake import read_file
 
 VN = dt.timezone(dt.timedelta(hours=7))
 HEADERS_XLSX = ["Mã dòng", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
