@@ -24,11 +24,12 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import returnkit as rk  # noqa: E402
 
-from cchc_docs import intake as returns, workspace  # noqa: E402
+from cchc_docs import intake, workspace  # noqa: E402
 from cchc_docs.pipeline import Session  # noqa: E402
 from cchc_docs.dataset import load_dataset  # noqa: E402
+from cchc_docs.statuses import STATUSES as CANONICAL  # noqa: E402
 
-STATUSES = ("Đã khắc phục", "Đang khắc phục", "Chưa khắc phục", "đã khắc phục", "da khac phuc")
+STATUSES = CANONICAL + ("đã khắc phục", "da khac phuc")  # as communes write them
 
 
 def make_workspace(root: Path, n: int) -> None:
@@ -109,13 +110,13 @@ def main(n: int = 3321) -> None:
     t0 = time.perf_counter()
     dataset = load_dataset(ws.data_dir)
     t1 = time.perf_counter()
-    raws = returns.read_all(returns.list_files(results))
+    raws = intake.read_all(intake.list_files(results))
     t2 = time.perf_counter()
-    intake = returns.resolve(raws, dataset, ws.config.campaign.deadline)
+    result = intake.resolve(raws, dataset, ws.config.campaign.deadline)
     t3 = time.perf_counter()
-    data = Session(ws).render_report(intake)
+    data = Session(ws).render_report(result)
     t4 = time.perf_counter()
-    print(f"{n} returns, {len(dataset.findings)} shortfalls, {len(intake.problems)} problems, "
+    print(f"{n} returns, {len(dataset.findings)} shortfalls, {len(result.problems)} problems, "
           f"report {len(data) // 1024} KB, {os.cpu_count()} cores")
     print(f"  load data      {t1 - t0:6.2f} s")
     print(f"  read returns   {t2 - t1:6.2f} s  ({(t2 - t1) / n * 1000:.1f} ms per file, wall)")

@@ -1,6 +1,6 @@
 """The consolidated report (báo cáo tổng hợp) to the Sở Nội vụ: intake → template context.
 
-Pure functions. Every figure comes from `returns.Intake`: shortfalls in all, how many
+Pure functions. Every figure comes from `intake.Intake`: shortfalls in all, how many
 remedied / in progress / not remedied / not reported, per indicator and per commune, the
 communes that reported late or not at all. Percentages are of all shortfalls, rounded
 half up to two decimals and written with a decimal comma (`62,5%`).
@@ -12,10 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .intake import Intake
 from .letter import units_phrase
-from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
-from .returns import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED, Intake
+from .statuses import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED
 from .vn import format_count, format_date_line, format_date_short, format_percent
+from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
 from .vn.units import titled
 from .workspace import Config
 

@@ -1,7 +1,7 @@
 """Returned forms for tests and for the sample: generate the forms, fill them as communes do.
 
 `blank_forms` runs the real `cchc forms` when this build has it; until then it writes
-forms to the forms contract (see cchc_docs/returns.py) so the reader is tested against
+forms to the forms contract (see cchc_docs/intake/) so the reader is tested against
 the same layout. Filling uses openpyxl (Excel) and python-docx (Word: cell texts), the
 way a commune's Excel or Word would leave the file.
 """
@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from cchc_docs import workspace as ws_mod
-from cchc_docs.returns import read_file
+from cchc_docs.intake import read_file
 
 VN = dt.timezone(dt.timedelta(hours=7))
 HEADERS_XLSX = ["Mã dòng", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",

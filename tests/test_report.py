@@ -23,7 +23,7 @@ import pytest
 
 import returnkit as rk
 from conftest import needs
-from cchc_docs import returns
+from cchc_docs import intake as returns
 from cchc_docs.dataset import load_dataset
 
 D, G, C = "Đã khắc phục", "Đang khắc phục", "Chưa khắc phục"
@@ -378,7 +378,7 @@ def test_layout_of_the_report(made):
 
 
 def test_chart_is_embedded_and_deterministic(made):
-    from cchc_docs import report, returns as r_mod
+    from cchc_docs import intake as r_mod, report
     from cchc_docs.ooxml.chart import remediation_chart
 
     s, _ = made
@@ -553,7 +553,7 @@ def test_tick_columns_are_unambiguous(tmp_path, ws):
 
 def test_code_typed_as_a_number_keeps_matching(tmp_path, ws):
     """Excel turns a code typed as a number into 4 for `00004`; the reader compares numbers."""
-    from cchc_docs.returns import RawReturn, resolve
+    from cchc_docs.intake import RawReturn, resolve
 
     s = load_dataset(ws / "data")
     raw = RawReturn(name="a.xlsx", kind="xlsx", mtime=ON_TIME.timestamp(), code="018205")
@@ -563,7 +563,7 @@ def test_code_typed_as_a_number_keeps_matching(tmp_path, ws):
 
 def test_late_by_mtime_uses_vietnam_time(ws):
     """23:30 on the deadline in Hà Nội is 16:30 UTC: on time, whatever the machine's zone."""
-    from cchc_docs.returns import RawReturn, received_date
+    from cchc_docs.intake import RawReturn, received_date
 
     stamp = dt.datetime(2024, 8, 30, 23, 30, tzinfo=returns.VN_TZ).timestamp()
     assert received_date(RawReturn(name="a", kind="xlsx", mtime=stamp)) == (dt.date(2024, 8, 30), None)

@@ -26,10 +26,11 @@ import returnkit as rk  # noqa: E402
 
 from cchc_docs import workspace as ws_mod  # noqa: E402
 from cchc_docs.dataset import load_dataset  # noqa: E402
+from cchc_docs.statuses import STATUSES  # noqa: E402
 from cchc_docs.vn import slugify  # noqa: E402
 from cchc_docs.vn.dates import format_date_short  # noqa: E402
 
-D, G, C = "Đã khắc phục", "Đang khắc phục", "Chưa khắc phục"
+D, G, C = STATUSES
 SILENT = {"Sơn Trà", "Sơn Trường"}  # send nothing
 LATE = {"Sơn Tây": dt.date(2024, 9, 5)}
 MISSPELLED = {"Sơn Bằng": "Đã khắc phụ"}  # the first status, as typed

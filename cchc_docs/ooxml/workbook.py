@@ -1,6 +1,6 @@
 """The Excel sheet of a commune's form: the same rows as the Word form, ready to fill.
 
-Contract with the returns reader (cchc_docs/returns.py): first sheet `Phieu`; B2 the
+Contract with the returns reader (cchc_docs/intake/): first sheet `Phieu`; B2 the
 commune code (text), B3 its name, B4 the period, B5 `Ngày báo cáo`; headers on row 6;
 rows from row 7 with the row key in column A. Key columns are locked, the status is a
 drop-down of the three allowed values, the completion date a real date.

@@ -1,0 +1,82 @@
+"""A returned Word form: a paragraph `Mã đơn vị: 18205` (optionally `Ngày báo cáo: …`) and a
+table with `Mã` (indicator code) … `Tình trạng`, perhaps split into one tick column per status."""
+
+from __future__ import annotations
+
+from ..ooxml.ns import W
+from ..ooxml.safety import parse_xml, read_member
+from ..ooxml.tables import grid_rows, paragraph_text
+from ..vn import fold_header, nfc
+from .layout import LABEL_CODE, LABEL_DATE, find_header, no_table, role_of
+from .model import FileRefused, RawReturn, RawRow
+
+MAX_TABLE_ROWS = 5000
+_DOCUMENT = "word/document.xml"
+
+
+def read_docx(zf, name: str, mtime: float) -> RawReturn:
+    root = parse_xml(read_member(zf, zf.getinfo(_DOCUMENT)), _DOCUMENT)
+    body = root.find(f"{W}body")
+    if body is None:
+        raise FileRefused("văn bản Word không có nội dung")
+    code, reported = _labels(body)
+    for tbl in body.iter(f"{W}tbl"):
+        grid = _grid(tbl)
+        header_row, roles = find_header(
+            (k, {c: v for c, v in enumerate(cells)}) for k, cells in enumerate(grid[:4], start=1))
+        if header_row is None:
+            continue
+        return _docx_return(grid, header_row, roles, name, mtime, code, reported)
+    if code:
+        # The form of a commune with no shortfall has no table: a valid, empty return.
+        # (A commune that does have shortfalls and deleted the table is then told that
+        # each of them is missing, which says more than "no table".)
+        return RawReturn(name=name, kind="docx", mtime=mtime, code=code, reported=reported)
+    return no_table(name, mtime, "docx")
+
+
+def _labels(body):
+    """`Mã đơn vị: …` and `Ngày báo cáo: …`, wherever the commune left them."""
+    code, reported = "", None
+    for p in body.iter(f"{W}p"):
+        head, sep, tail = nfc(paragraph_text(p)).partition(":")
+        if not sep or not tail.strip():
+            continue
+        label = fold_header(head)
+        if label in LABEL_CODE and not code:
+            code = nfc(tail)
+        elif label in LABEL_DATE and reported is None:
+            reported = nfc(tail)
+    return code, reported
+
+
+def _grid(tbl) -> list[list[str]]:
+    grid: list[list[str]] = []
+    for row in grid_rows(tbl, clean=nfc):
+        grid.append(row)
+        if len(grid) > MAX_TABLE_ROWS:
+            raise FileRefused("bảng quá lớn cho một phiếu báo cáo")
+    return grid
+
+
+def _docx_return(grid, header_row, roles, name, mtime, code, reported) -> RawReturn:
+    header = grid[header_row - 1]
+    start = header_row
+    # A second header row of tick columns under a merged `Tình trạng` heading.
+    if start < len(grid):
+        ticks = {c: r for c, v in enumerate(grid[start]) if (r := role_of(v)) and r.startswith("tick:")}
+        # Two or more status names side by side: headings, not a data row's status.
+        if len(set(ticks.values())) >= 2:
+            roles = {c: r for c, r in roles.items() if r != "status"} | ticks
+            start += 1
+    labels = {role: nfc(grid[header_row - 1][c]) if not role.startswith("tick:") else role[5:]
+              for c, role in roles.items()}
+    rows = []
+    for k in range(start, len(grid)):
+        cells = grid[k]
+        if [cells[c] for c in range(min(len(cells), len(header)))] == header:
+            continue  # a header row Word repeated after a page break inside the table
+        values = {role: (cells[c] if c < len(cells) else "") for c, role in roles.items()}
+        rows.append(RawRow(k + 1, values, dict(labels)))
+    return RawReturn(name=name, kind="docx", mtime=mtime, code=code, code_where=(None, None),
+                     reported=reported, rows=tuple(rows))
