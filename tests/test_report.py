@@ -594,3 +594,21 @@ def test_report_passes_the_decree_30_checker(made):
     s, _ = made
     findings = check_docx(s.root / "output" / "bao-cao-tong-hop.docx", draft=True)
     assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_report_date_and_number_without_issue_make_a_numbered_copy(ws, cchc):
+    # --date used to be ignored without --issue; it now dates the report as `letter` does.
+    result = cchc("report", "-w", ws, "--date", "2024-09-10", "--number", "3")
+    assert result.exit_code == 0, result.stderr
+    text = "\n".join(p.text for p in docx.Document(str(ws / "output" / "bao-cao-tong-hop.docx")).paragraphs)
+    cells = "\n".join(c.text for t in docx.Document(str(ws / "output" / "bao-cao-tong-hop.docx")).tables
+                      for row in t.rows for c in row.cells)
+    assert "Số: 03/BC-UBND" in cells and "ngày 10 tháng 9 năm 2024" in cells
+    assert "(Kèm theo Báo cáo số 03/BC-UBND ngày 10/9/2024" in text
+
+
+def test_issue_with_a_hand_given_number_is_refused(ws, cchc):
+    result = cchc("letter", "-w", ws, "--issue", "--number", "4", "--date", "2024-07-05")
+    assert result.exit_code == 2
+    assert "--issue lấy số tiếp theo của sổ đăng ký; không dùng cùng --number" in result.stderr
+    assert not (ws / "output" / "cong-van-don-doc.docx").exists()
