@@ -27,11 +27,6 @@ ABBREVIATION: dict[str, str | None] = dict(TYPES)
 BY_ABBREVIATION: dict[str, str] = {abbr: name for name, abbr in TYPES if abbr}
 
 
-def abbreviation(name: str) -> str | None:
-    """`Báo cáo` → `BC`; KeyError for a name that is not a Decree 30 type."""
-    return ABBREVIATION[name]
-
-
 def upper(name: str) -> str:
     """The title as the decree prints it: `BÁO CÁO`."""
     return name.upper()

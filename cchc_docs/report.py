@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .doctypes import ABBREVIATION, BAO_CAO
 from .intake import Intake
 from .letter import units_phrase
 from .statuses import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED
@@ -22,7 +23,7 @@ from .workspace import Config
 
 TEMPLATE = "report.docx"
 FILE_NAME = "bao-cao-tong-hop.docx"
-TYPE_ABBR = "BC"  # PL III: Báo cáo
+TYPE_ABBR = ABBREVIATION[BAO_CAO]  # BC
 CHART_LIMIT = 40  # bars a chart on one A4 page can still label legibly
 
 
