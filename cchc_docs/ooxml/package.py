@@ -61,7 +61,8 @@ def package_bytes(parts: dict[str, bytes], cache: dict | None = None) -> bytes:
     for name in names:
         data = parts[name]
         hit = cache.get(name) if cache is not None else None
-        if hit is not None and hit[0] is data:
+        # The same object, or equal bytes (a footnotes part rebuilt identically for every form).
+        if hit is not None and (hit[0] is data or hit[0] == data):
             crc, packed = hit[1], hit[2]
         else:
             crc, packed = zlib.crc32(data), _deflate(data)
