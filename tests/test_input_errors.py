@@ -82,6 +82,9 @@ def test_spreadsheet_with_the_data_on_another_sheet(cchc, ws):
         frame.to_excel(xl, sheet_name="So lieu", index=False)
     # The one sheet whose header row holds the columns is read, wherever it is.
     assert cchc("letter", "-w", ws).exit_code == 0
+    import shutil
+
+    shutil.rmtree(ws / "output")
     # Two sheets that both hold the columns: refused, never a guess.
     wb = openpyxl.load_workbook(ws / "data" / "findings.xlsx")
     wb.copy_worksheet(wb["So lieu"]).title = "So lieu (2)"
