@@ -17,7 +17,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from pathlib import Path
 
 from ..errors import InputError, Problem
@@ -30,6 +30,7 @@ HEADER_SCAN_ROWS = 30
 # Characters XML cannot hold, C1 controls, and the private-use range the templates use
 # for their own markers: a cell holding one would make a document nothing can open.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+_EXCEL = Context(prec=15)
 _INVISIBLE = re.compile("[\ufeff\u200b]")  # a BOM or zero-width space pasted into a cell
 
 
@@ -360,7 +361,9 @@ def _cell(cell, values, sheet):
     if isinstance(value, bool):
         return "có" if value else "không"
     if isinstance(value, (int, float)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
+        # some writers; rounding to 15 digits gives back exactly what the clerk typed.
+        number = _EXCEL.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
             return Number(number * 100, True)
         return Number(number, False)
