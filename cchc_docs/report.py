@@ -127,10 +127,14 @@ def deployment(config: Config, dataset, intake: Intake) -> list[str]:
         listed = ", ".join(f"{r.commune.title} (ngày {format_date_short(r.received)})" for r in late)
         sentence += (f"; trong đó {format_count(len(late))} đơn vị báo cáo chậm so với thời hạn "
                      f"({format_date_short(campaign.deadline)}): {listed}.")
-    elif reported and not intake.missing:
+    elif reported and not intake.missing and not intake.undated:
         sentence += ", tất cả đều đúng thời hạn."
     else:
         sentence += "."
+    if intake.undated:
+        listed = ", ".join(r.commune.title for r in intake.undated)
+        sentence = sentence.rstrip(".") + (f"; {format_count(len(intake.undated))} đơn vị gửi báo cáo "
+                                            f"không ghi ngày: {listed}.")
     out.append(sentence)
     if intake.missing:
         out.append(f"Còn {format_count(len(intake.missing))} đơn vị chưa gửi báo cáo: {names(intake.missing)}.")
@@ -253,6 +257,8 @@ def appendix_groups(intake: Intake) -> list[dict]:
             head += f"; {breakdown(t)}"
             if ret.late:
                 head += f" (báo cáo chậm, ngày {format_date_short(ret.received)})"
+            elif ret.received is None:
+                head += " (báo cáo không ghi ngày)"
         rows = []
         for n, f in enumerate(by_code[commune.code], start=1):
             entry = intake.entry(f)
@@ -355,7 +361,8 @@ def intake_rows(intake: Intake) -> list[tuple[str, ...]]:
 
 def _intake_row(name: str, r) -> tuple[str, ...]:
     if r.used:
-        note = f"chậm, ngày {format_date_short(r.received)}" if r.late else ""
+        note = (f"chậm, ngày {format_date_short(r.received)}" if r.late
+                else "không ghi ngày" if r.received is None else "")
         counts = (str(len(r.entries)), str(r.count(REMEDIED)), str(r.count(IN_PROGRESS)),
                   str(r.count(NOT_REMEDIED)))
     else:
@@ -369,7 +376,10 @@ def intake_summary(intake: Intake) -> str:
     t = tally(intake.outcome(f) for f in intake.findings)
     expected = len(intake.expected)
     reported = expected - len(intake.missing)
-    late = f" ({format_count(len(intake.late))} chậm)" if intake.late else ""
+    late = ", ".join(part for part in (
+        f"{format_count(len(intake.late))} chậm" if intake.late else "",
+        f"{format_count(len(intake.undated))} không ghi ngày" if intake.undated else "") if part)
+    late = f" ({late})" if late else ""
     return (f"Đã nhận báo cáo của {reported}/{expected} đơn vị{late}, {len(intake.returns)} tệp, "
             f"{len(intake.problems)} lỗi. Tồn tại, hạn chế: {t.total}; đã khắc phục {t.remedied} "
             f"({percent(t.remedied, t.total)}), đang khắc phục {t.in_progress}, chưa khắc phục "

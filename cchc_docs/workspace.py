@@ -8,7 +8,9 @@ files ship inside the package so that `cchc init` works from a wheel.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
+import re
 import shutil
 import tomllib
 from dataclasses import dataclass, field
@@ -18,6 +20,28 @@ from .errors import InputError, Problem
 from .vn import nfc
 
 CONFIG_NAME = "cchc.toml"
+
+# Every key cchc.toml may hold, by section: anything else is a typing mistake to report,
+# never a setting silently ignored. Add a key here when a new setting is read.
+KNOWN_KEYS = {
+    "agency": {"name", "title", "short", "place", "abbr", "office_abbr", "office", "province",
+               "parent", "commune_parent"},
+    "signer": {"authority", "position", "name"},
+    "report": {"to"},
+    "campaign": {"subject", "period", "year", "deadline", "inspection", "plan", "recipients",
+                 "copies", "tasks"},
+}
+_TOML_MESSAGES = (  # tomllib's English, for a clerk
+    ("Expected '=' after a key", "thiếu dấu '=' sau tên khóa"),
+    ("Invalid value", "giá trị không hợp lệ (chữ phải nằm trong ngoặc kép \"...\", ngày viết 2024-08-30)"),
+    ("Unterminated string", "chuỗi chưa đóng ngoặc kép"),
+    ("Illegal character", "có ký tự không hợp lệ"),
+    ("Cannot overwrite a value", "khóa hoặc mục bị khai báo hai lần"),
+    ("Cannot declare", "mục bị khai báo hai lần"),
+    ("Expected newline", "sau giá trị phải xuống dòng"),
+    ("Invalid statement", "dòng không phải dạng khóa = giá trị"),
+    ("Unclosed array", "danh sách chưa đóng ngoặc ]"),
+)
 
 
 @dataclass(frozen=True)
@@ -116,34 +140,94 @@ def load(workspace: str | os.PathLike | Workspace | None = None) -> Workspace:
             hint="chạy trong thư mục có cchc.toml, dùng --workspace DIR, hoặc tạo mới bằng 'cchc init DIR'",
         ))
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(f"cchc.toml viết sai cú pháp: {exc}", file=str(path))) from None
-    return Workspace(root=root, config=parse_config(raw, str(path)))
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(Problem("cchc.toml không ở bảng mã UTF-8", file=str(path),
+                                 hint="mở bằng Notepad, chọn Lưu thành với Encoding: UTF-8")) from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(_syntax_problem(exc, str(path))) from None
+    return Workspace(root=root, config=parse_config(raw, str(path), text))
 
 
-def parse_config(raw: dict, source: str = CONFIG_NAME) -> Config:
+def _syntax_problem(exc: Exception, source: str) -> Problem:
+    message = str(exc)
+    at = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    line = int(at[1]) if at else getattr(exc, "lineno", None)
+    col = f", ký tự thứ {at[2]}" if at else ""
+    said = next((vn for en, vn in _TOML_MESSAGES if message.startswith(en)), "lỗi cú pháp TOML")
+    return Problem(f"cchc.toml viết sai cú pháp{col}: {said}", file=source, row=line,
+                   hint="mỗi dòng dạng khóa = \"giá trị\"; so với tệp mẫu của 'cchc init'")
+
+
+def _key_lines(text: str | None) -> dict:
+    """(section, key) → line number, and (section, None) → the section's line."""
+    lines: dict = {}
+    section = None
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        m = re.match(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]", line)
+        if m:
+            section = m[1]
+            lines.setdefault((section, None), number)
+            continue
+        m = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line)
+        if m:
+            lines.setdefault((section, m[1]), number)
+    return lines
+
+
+def parse_config(raw: dict, source: str = CONFIG_NAME, text: str | None = None) -> Config:
+    """The settings, or InputError naming each wrong key and its line in cchc.toml."""
     problems: list[Problem] = []
+    lines = _key_lines(text)
+
+    def bad(message, section, key=None, hint=None):
+        row = lines.get((section, key)) or lines.get((section, None))
+        problems.append(Problem(message, file=source, row=row, hint=hint))
+
+    for section, value in raw.items():
+        if section not in KNOWN_KEYS:
+            near = difflib.get_close_matches(section, list(KNOWN_KEYS), n=1)
+            bad(f"mục [{section}] không có trong cchc.toml", section,
+                hint=f"có phải [{near[0]}]?" if near else f"các mục: {', '.join(f'[{k}]' for k in KNOWN_KEYS)}")
+        elif not isinstance(value, dict):
+            bad(f"'{section}' phải là một mục [{section}], không phải một giá trị", section, section)
+        else:
+            for key in value:
+                if key not in KNOWN_KEYS[section]:
+                    near = difflib.get_close_matches(key, sorted(KNOWN_KEYS[section]), n=1)
+                    bad(f"khóa '{key}' không có trong mục [{section}]", section, key,
+                        hint=f"có phải '{near[0]}'?" if near else
+                        f"các khóa của mục [{section}]: {', '.join(sorted(KNOWN_KEYS[section]))}")
 
     def get(section: str, key: str, kind=str, required=True, default=None):
-        value = raw.get(section, {}).get(key, default)
+        table = raw.get(section, {})
+        value = table.get(key, default) if isinstance(table, dict) else default
         if value is None or (value == "" and required):
             if required:
-                problems.append(Problem(f"thiếu khóa '{key}' trong mục [{section}]", file=source))
+                bad(f"thiếu khóa '{key}' trong mục [{section}]", section,
+                    hint=f"thêm dòng {key} = ... vào mục [{section}]")
             return default
         if kind is str:
+            if not isinstance(value, str):
+                bad(f"'{key}' trong mục [{section}] phải là chữ trong ngoặc kép, không phải {value!r}",
+                    section, key)
+                return default
             return nfc(value)
         if kind is tuple:
-            if not isinstance(value, list):
-                problems.append(Problem(f"'{key}' trong mục [{section}] phải là một danh sách", file=source))
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                bad(f"'{key}' trong mục [{section}] phải là một danh sách chữ [\"...\", \"...\"]",
+                    section, key)
                 return ()
             return tuple(nfc(v) for v in value)
-        if kind is dt.date and not isinstance(value, dt.date):
-            problems.append(Problem(
-                f"'{key}' trong mục [{section}] phải là ngày, viết 2024-08-30", file=source))
+        if kind is dt.date and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+            bad(f"'{key}' trong mục [{section}] phải là ngày, viết 2024-08-30 (không có ngoặc kép)",
+                section, key)
             return None
-        if kind is int and not isinstance(value, int):
-            problems.append(Problem(f"'{key}' trong mục [{section}] phải là số năm", file=source))
+        if kind is int and (not isinstance(value, int) or isinstance(value, bool) or not 1900 < value < 2200):
+            bad(f"'{key}' trong mục [{section}] phải là một năm, viết 2024 (không có ngoặc kép)",
+                section, key)
             return None
         return value
 
@@ -182,8 +266,14 @@ def sample_root() -> Path:
 def init(target: str | os.PathLike) -> Path:
     """Create a new workspace at `target` from the sample; refuses to overwrite one."""
     dest = Path(target).expanduser().resolve()
-    if (dest / CONFIG_NAME).exists():
-        raise InputError(Problem("ở đây đã có một workspace, không ghi đè", file=str(dest)))
+    if dest.exists() and not dest.is_dir():
+        raise InputError(Problem("đã có một tệp cùng tên, không phải thư mục", file=str(dest),
+                                 hint="chọn một thư mục khác cho workspace mới"))
+    present = [name for name in (CONFIG_NAME, "data", "templates") if os.path.lexists(dest / name)]
+    if present:
+        raise InputError(Problem(
+            f"ở đây đã có {', '.join(present)}: không ghi đè dữ liệu đang có", file=str(dest),
+            hint="chọn một thư mục mới (hoặc trống) cho workspace mới, hoặc tự chuyển các mục đó đi trước"))
     src = sample_root()
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(src / CONFIG_NAME, dest / CONFIG_NAME)

@@ -80,13 +80,18 @@ def test_spreadsheet_with_the_data_on_another_sheet(cchc, ws):
     with pd.ExcelWriter(ws / "data" / "findings.xlsx") as xl:
         pd.DataFrame({"Hướng dẫn": ["Nhập số liệu ở trang sau"]}).to_excel(xl, sheet_name="Huong dan", index=False)
         frame.to_excel(xl, sheet_name="So lieu", index=False)
-    err = fails(cchc, ws)
-    assert "findings.xlsx: dữ liệu nằm ở trang tính 'So lieu', không phải trang đầu 'Huong dan'" in err
-    # Moved to the front, the same workbook works.
-    wb = openpyxl.load_workbook(ws / "data" / "findings.xlsx")
-    wb.move_sheet("So lieu", offset=-1)
-    wb.save(ws / "data" / "findings.xlsx")
+    # The one sheet whose header row holds the columns is read, wherever it is.
     assert cchc("letter", "-w", ws).exit_code == 0
+    import shutil
+
+    shutil.rmtree(ws / "output")
+    # Two sheets that both hold the columns: refused, never a guess.
+    wb = openpyxl.load_workbook(ws / "data" / "findings.xlsx")
+    wb.copy_worksheet(wb["So lieu"]).title = "So lieu (2)"
+    wb.save(ws / "data" / "findings.xlsx")
+    err = fails(cchc, ws)
+    assert ("findings.xlsx: có 2 trang tính cùng có các cột dữ liệu ('So lieu', 'So lieu (2)'): "
+            "không biết dùng trang nào") in err
 
 
 def test_not_a_workspace(cchc, tmp_path):

@@ -51,23 +51,46 @@ class Scenario:
     def keys(self, code):
         return [f.key for f in self.dataset.shortfalls(self.commune(code))]
 
-    def xlsx(self, code, name, statuses, dates=None, edit=None, mtime=ON_TIME, counts=None):
-        """statuses: as written in the form, one per shortfall; counts: what they mean."""
+    def xlsx(self, code, name, statuses, dates=None, edit=None, mtime=ON_TIME, counts=None, reported=True):
+        """statuses: as written in the form, one per shortfall; counts: what they mean.
+        The commune writes the day it sends (the file's day) in `Ngày báo cáo` unless
+        reported is False; the file's time itself never dates a return."""
         keys = self.keys(code)
         dates = dates or [dt.date(2024, 8, 20)] * len(keys)
         rk.fill_xlsx(self.forms[(code, "xlsx")], self.results / name,
-                     {k: (s, d) for k, s, d in zip(keys, statuses, dates)}, edit=edit, mtime=mtime)
+                     {k: (s, d) for k, s, d in zip(keys, statuses, dates)},
+                     edit=_dated_xlsx(edit, mtime.date() if reported else None), mtime=mtime)
         for k, s in zip(keys, counts or statuses):
             self.truth[k] = s
 
-    def docx(self, code, name, statuses, dates=None, edit=None, mtime=ON_TIME, counts=None):
+    def docx(self, code, name, statuses, dates=None, edit=None, mtime=ON_TIME, counts=None, reported=True):
         keys = self.keys(code)
         dates = dates or ["20/8/2024"] * len(keys)
         codes = [k.split("-", 1)[1] for k in keys]
         rk.fill_docx(self.forms[(code, "docx")], self.results / name,
-                     {c: (s, d) for c, s, d in zip(codes, statuses, dates)}, edit=edit, mtime=mtime)
+                     {c: (s, d) for c, s, d in zip(codes, statuses, dates)},
+                     edit=_dated_docx(edit, mtime.date() if reported else None), mtime=mtime)
         for k, s in zip(keys, counts or statuses):
             self.truth[k] = s
+
+
+def _dated_xlsx(edit, day):
+    def run(sh):
+        if day is not None:
+            sh["B5"] = day
+            sh["B5"].number_format = "dd/mm/yyyy"
+        if edit:
+            edit(sh)
+    return run
+
+
+def _dated_docx(edit, day):
+    def run(d, table):
+        if edit:
+            edit(d, table)
+        if day is not None:
+            d.add_paragraph(f"Ngày báo cáo: {day.day}/{day.month}/{day.year}")
+    return run
 
 
 def add_xlsx_row(key, status):
@@ -155,7 +178,8 @@ def build_scenario(root: Path, forms_dir: Path) -> Scenario:
     # Sơn Ninh (Word): a column inserted before Tình trạng.
     s.docx("18175", "son-ninh.docx", [D, G, D], edit=insert_column)
     # Tân Mỹ Hà (Word): sent late, dated by its `Ngày báo cáo`, not by the file's time.
-    s.docx("18181", "tan-my-ha.docx", [D, D], edit=lambda d, t: d.add_paragraph("Ngày báo cáo: 02/9/2024"))
+    s.docx("18181", "tan-my-ha.docx", [D, D], edit=lambda d, t: d.add_paragraph("Ngày báo cáo: 02/9/2024"),
+           reported=False)
     # Sơn Hồng's form with a code that is no commune's: not counted.
     rk.fill_xlsx(s.forms[("18139", "xlsx")], results / "khong-ro.xlsx", {}, edit=set_cell("B2", "99999"),
                  mtime=ON_TIME)
@@ -561,15 +585,18 @@ def test_code_typed_as_a_number_keeps_matching(tmp_path, ws):
     assert intake.returns[0].commune.code == "18205"
 
 
-def test_late_by_mtime_uses_vietnam_time(ws):
-    """23:30 on the deadline in Hà Nội is 16:30 UTC: on time, whatever the machine's zone."""
+def test_a_file_time_never_dates_a_return(ws):
+    """A return without a date of its own is undated ("không ghi ngày"), whatever its mtime."""
     from cchc_docs.intake import RawReturn, received_date
 
-    stamp = dt.datetime(2024, 8, 30, 23, 30, tzinfo=returns.VN_TZ).timestamp()
-    assert received_date(RawReturn(name="a", kind="xlsx", mtime=stamp)) == (dt.date(2024, 8, 30), None)
+    stamp = dt.datetime(2024, 9, 30, 23, 30, tzinfo=returns.VN_TZ).timestamp()
+    assert received_date(RawReturn(name="a", kind="xlsx", mtime=stamp)) == (None, None)
     bad, problem = received_date(RawReturn(name="a", kind="xlsx", mtime=stamp, reported="cuối tháng"))
-    assert bad == dt.date(2024, 8, 30)
-    assert str(problem) == "a: ngày báo cáo 'cuối tháng' không phải là ngày; dùng ngày sửa tệp 30/8/2024"
+    assert bad is None
+    assert str(problem) == ("a: ngày báo cáo 'cuối tháng' không phải là ngày: coi như không ghi ngày — "
+                            "ghi ngày dạng 27/8/2024 hoặc 'ngày 27 tháng 8 năm 2024'")
+    assert received_date(RawReturn(name="a", kind="docx", mtime=stamp,
+                                   reported="ngày 05 tháng 9 năm 2024")) == (dt.date(2024, 9, 5), None)
 
 
 def test_truncated_and_scrambled_files_are_skipped_never_raised(tmp_path, ws):

@@ -42,7 +42,8 @@ def test_dates_the_decree_30_way():
 
 def test_numbers_with_decimal_comma():
     assert parse_value("15,58%") == (Decimal("15.58"), True)
-    assert parse_value("15.58") == (Decimal("15.58"), False)
+    assert parse_value("15,58") == (Decimal("15.58"), False)
+    assert parse_value("1.000") == (Decimal("1000"), False)
     assert parse_value("x") == (None, False)
     with pytest.raises(ValueError):
         parse_value("mười")

@@ -27,7 +27,7 @@ def test_init_makes_a_working_workspace(cchc, tmp_path):
         assert (tmp_path / "new" / rel).is_file()
     assert (tmp_path / "new" / "cchc.toml").read_bytes() == (sample_root() / "cchc.toml").read_bytes()
     again = cchc("init", tmp_path / "new")
-    assert again.exit_code == 2 and "đã có một workspace" in again.stderr
+    assert again.exit_code == 2 and "ở đây đã có cchc.toml, data, templates: không ghi đè" in again.stderr
 
 
 def test_workspace_from_environment(cchc, ws, monkeypatch, tmp_path):

@@ -65,7 +65,8 @@ def answers(findings, rng: random.Random, reported: dt.date, misspelled: str | N
 
 def put_report_date_xlsx(date: dt.date):
     def edit(sh):
-        if sh["A5"].value is None and sh["B5"].value is None:
+        # The form has the label `Ngày báo cáo` in A5 (older forms left A5 empty).
+        if sh["A5"].value in (None, "Ngày báo cáo") and sh["B5"].value is None:
             sh["A5"], sh["B5"] = "Ngày báo cáo", date
             sh["B5"].number_format = "dd/mm/yyyy"
     return edit

@@ -14,6 +14,9 @@ import click
 
 from .. import __version__
 from ..errors import CchcError
+from .vi import install as _install_vietnamese
+
+_install_vietnamese()  # before any decorator below asks Click for its help texts
 
 
 class _Group(click.Group):
@@ -28,7 +31,8 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(__version__, prog_name="cchc")
 @click.option("--workspace", "-w", "workspace", default=None, type=click.Path(file_okay=False),
               metavar="DIR", help="Thư mục workspace cho mọi lệnh con (như -w của từng lệnh).")
@@ -36,13 +40,13 @@ class _Group(click.Group):
 def cli(ctx, workspace):
     """cchc: soạn văn bản CCHC theo Nghị định 30/2020/NĐ-CP từ dữ liệu.
 
-    Makes the reminder letter (công văn đôn đốc), one remediation form per commune,
-    the consolidated report, and keeps the outgoing register, from the data of a
-    workspace (cchc.toml, data/, templates/, output/).
+    Soạn công văn đôn đốc, phiếu khắc phục cho từng xã, báo cáo tổng hợp từ các phiếu
+    xã gửi lại, và giữ sổ đăng ký văn bản đi, từ dữ liệu của một workspace
+    (cchc.toml, data/, templates/, output/).
 
     \b
-    Bắt đầu / Getting started:
-      cchc init ~/cchc-2024      # a new workspace with the sample data
+    Bắt đầu:
+      cchc init ~/cchc-2024      # workspace mới với dữ liệu mẫu
       cd ~/cchc-2024 && cchc build
     """
     ctx.obj = {"workspace": workspace}

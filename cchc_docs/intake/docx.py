@@ -3,6 +3,8 @@ table with `Mã` (indicator code) … `Tình trạng`, perhaps split into one ti
 
 from __future__ import annotations
 
+import re
+
 from ..ooxml.ns import W
 from ..ooxml.safety import parse_xml, read_member
 from ..ooxml.tables import grid_rows, paragraph_text
@@ -19,27 +21,40 @@ def read_docx(zf, name: str, mtime: float) -> RawReturn:
     body = root.find(f"{W}body")
     if body is None:
         raise FileRefused("văn bản Word không có nội dung")
-    code, reported = _labels(body)
+    code, reported, agency = _labels(body)
     for tbl in body.iter(f"{W}tbl"):
         grid = _grid(tbl)
         header_row, roles = find_header(
             (k, {c: v for c, v in enumerate(cells)}) for k, cells in enumerate(grid[:4], start=1))
         if header_row is None:
             continue
-        return _docx_return(grid, header_row, roles, name, mtime, code, reported)
+        return _docx_return(grid, header_row, roles, name, mtime, code, reported, agency)
     if code:
         # The form of a commune with no shortfall has no table: a valid, empty return.
         # (A commune that does have shortfalls and deleted the table is then told that
         # each of them is missing, which says more than "no table".)
-        return RawReturn(name=name, kind="docx", mtime=mtime, code=code, reported=reported)
+        return RawReturn(name=name, kind="docx", mtime=mtime, code=code, reported=reported,
+                         commune_name=agency)
     return no_table(name, mtime, "docx")
 
 
+# The date line of the returned report: `Kim Hoa, ngày 05 tháng 9 năm 2024`.
+_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+# The issuing agency in the header: `ỦY BAN NHÂN DÂN XÃ KIM HOA`, `UBND PHƯỜNG ...`.
+_AGENCY = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+((?:xã|phường|thị trấn|đặc khu)\s+.+)$", re.I)
+
+
 def _labels(body):
-    """`Mã đơn vị: …` and `Ngày báo cáo: …`, wherever the commune left them."""
-    code, reported = "", None
+    """`Mã đơn vị: …` and `Ngày báo cáo: …` wherever the commune left them; else the
+    date of the report's own date line. Plus the commune the header names."""
+    code, reported, date_line, agency = "", None, None, ""
     for p in body.iter(f"{W}p"):
-        head, sep, tail = nfc(paragraph_text(p)).partition(":")
+        text = nfc(paragraph_text(p))
+        if date_line is None and (m := _DATE_LINE.search(text)):
+            date_line = m.group(0)
+        if not agency and (m := _AGENCY.match(text)):
+            agency = m.group(1)
+        head, sep, tail = text.partition(":")
         if not sep or not tail.strip():
             continue
         label = fold_header(head)
@@ -47,7 +62,7 @@ def _labels(body):
             code = nfc(tail)
         elif label in LABEL_DATE and reported is None:
             reported = nfc(tail)
-    return code, reported
+    return code, (reported if reported is not None else date_line), agency
 
 
 def _grid(tbl) -> list[list[str]]:
@@ -59,7 +74,7 @@ def _grid(tbl) -> list[list[str]]:
     return grid
 
 
-def _docx_return(grid, header_row, roles, name, mtime, code, reported) -> RawReturn:
+def _docx_return(grid, header_row, roles, name, mtime, code, reported, agency="") -> RawReturn:
     header = grid[header_row - 1]
     start = header_row
     # A second header row of tick columns under a merged `Tình trạng` heading.
@@ -79,4 +94,4 @@ def _docx_return(grid, header_row, roles, name, mtime, code, reported) -> RawRet
         values = {role: (cells[c] if c < len(cells) else "") for c, role in roles.items()}
         rows.append(RawRow(k + 1, values, dict(labels)))
     return RawReturn(name=name, kind="docx", mtime=mtime, code=code, code_where=(None, None),
-                     reported=reported, rows=tuple(rows))
+                     commune_name=agency, reported=reported, rows=tuple(rows))

@@ -18,18 +18,21 @@ from .model import VN_TZ, Intake, RawReturn, Return
 from .values import parse_vn_date
 
 
+UNDATED = "không ghi ngày"
+
+
 def received_date(raw: RawReturn) -> tuple[dt.date | None, Problem | None]:
-    """`Ngày báo cáo` when the form has a valid one, else the file's modification date."""
-    mtime_date = dt.datetime.fromtimestamp(raw.mtime, VN_TZ).date() if raw.mtime else None
+    """The return's own date; (None, None) when it has none, (None, problem) when it is
+    not a date. Never the file's modification time."""
     if raw.reported in (None, ""):
-        return mtime_date, None
+        return None, None
     try:
         value = parse_vn_date(raw.reported)
     except ValueError:
-        fallback = f"; dùng ngày sửa tệp {format_date_short(mtime_date)}" if mtime_date else ""
-        return mtime_date, Problem(f"ngày báo cáo '{nfc(raw.reported)}' không phải là ngày{fallback}",
-                                   file=raw.name)
-    return value or mtime_date, None
+        return None, Problem(f"ngày báo cáo '{nfc(raw.reported)}' không phải là ngày: coi như "
+                             f"{UNDATED}", file=raw.name,
+                             hint="ghi ngày dạng 27/8/2024 hoặc 'ngày 27 tháng 8 năm 2024'")
+    return value, None
 
 
 def resolve(raws: list[RawReturn], dataset, deadline: dt.date, folder: str = "") -> Intake:
@@ -52,6 +55,16 @@ def resolve(raws: list[RawReturn], dataset, deadline: dt.date, folder: str = "")
         if p:
             problems.append(p)
         late = bool(received and received > deadline)
+        if commune is not None and raw.readable:
+            other = _named_other(raw, commune, dataset)
+            if other is not None:
+                problems.append(Problem(
+                    f"bỏ qua tệp: mã đơn vị {commune.code} là của {commune.title} nhưng phiếu ghi "
+                    f"tên '{raw.commune_name}' ({other.title}, mã {other.code}); không tính cho đơn vị nào",
+                    file=raw.name, row=raw.code_where[0], column=raw.code_where[1],
+                    hint="đề nghị đơn vị kiểm tra lại mã và tên trên phiếu rồi gửi lại"))
+                returns.append(Return(raw, None, received, late, used=False, problems=tuple(problems)))
+                continue
         if commune is None or not raw.readable:
             returns.append(Return(raw, commune, received, late, used=False, problems=tuple(problems)))
             continue
@@ -82,15 +95,19 @@ def _count_of(first, commune) -> int:
     return sum(1 for _, c, _ in first if c is not None and c.code == commune.code)
 
 
+def _recency(raw: RawReturn):
+    return (received_date(raw)[0] or dt.date.min, raw.mtime, raw.name)
+
+
 def _newest_per_commune(first) -> dict:
     chosen: dict[str, RawReturn] = {}
     for raw, commune, _ in first:
         if commune is None or not raw.readable:
             continue
         current = chosen.get(commune.code)
-        # Newer by the file's own modification time; the name breaks a tie, so the choice
-        # never depends on the order the folder lists files in.
-        if current is None or (raw.mtime, raw.name) > (current.mtime, current.name):
+        # Newer by the return's own date, then by the file's modification time; the name
+        # breaks a tie, so the choice never depends on the order the folder lists files in.
+        if current is None or _recency(raw) > _recency(current):
             chosen[commune.code] = raw
     return chosen
 
@@ -112,6 +129,26 @@ def _match_commune(raw: RawReturn, by_code, by_number, dataset):
                              file=raw.name, row=row, column=col,
                              hint=_name_hint(raw, dataset) or "kiểm tra lại mã đơn vị trên phiếu")
     return commune, None
+
+
+def _named(text: str, dataset) -> list:
+    lookup = _Lookup(dataset.communes, lambda c: c.code, lambda c: c.name)
+    words = nfc(text).split(" ")
+    for k in range(len(words)):
+        found = lookup.find(" ".join(words[k:]))
+        if found:
+            return found
+    return []
+
+
+def _named_other(raw: RawReturn, commune, dataset):
+    """The other commune the form's name names, when it names exactly one and not this one."""
+    if not raw.commune_name:
+        return None
+    found = _named(raw.commune_name, dataset)
+    if len(found) == 1 and found[0].code != commune.code:
+        return found[0]
+    return None
 
 
 def _name_hint(raw: RawReturn, dataset) -> str:

@@ -63,7 +63,7 @@ class Entry:
 class Return:
     raw: RawReturn
     commune: object  # dataset.Commune or None
-    received: dt.date | None  # the return's date: `Ngày báo cáo`, else the file's mtime
+    received: dt.date | None  # the return's own date (`Ngày báo cáo` or its date line); None: undated
     late: bool
     used: bool  # False: unreadable, unknown commune, or an older duplicate
     entries: dict = field(default_factory=dict)  # finding key → Entry
@@ -114,3 +114,9 @@ class Intake:
     def late(self) -> list:
         return [self.by_commune[c.code] for c in self.expected
                 if c.code in self.by_commune and self.by_commune[c.code].late]
+
+    @property
+    def undated(self) -> list:
+        """Used returns that carry no date of their own: not late, and said so."""
+        return [self.by_commune[c.code] for c in self.expected
+                if c.code in self.by_commune and self.by_commune[c.code].received is None]

@@ -38,10 +38,37 @@ def footnote_mark(n: int) -> str:
 
 
 def _environment():
+    """Templates are data a clerk (or anyone who sends one) edits, not code: rendered in
+    jinja2's immutable sandbox, which refuses `__init__`, `__globals__` and the like, and
+    with no globals beyond the documented fields the composer passes in."""
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
+                                        keep_trailing_newline=True)
+    env.globals.clear()  # no range/cycler/joiner/namespace/lipsum/dict: only the fields
+    return env
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _paragraph_text(line: str) -> str:
+    text = re.sub(r"\s+", " ", _TAGS.sub("", line)).strip()
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _broken_paragraph(source: str, lineno: int | None) -> str:
+    """The text of the paragraph a syntax error is in: the first one whose `{{`/`{%` are
+    not closed in it (jinja itself reports where it noticed, often much further on)."""
+    lines = source.split("\n")
+    for line in lines:
+        text = _TAGS.sub("", line)
+        if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
+            return _paragraph_text(line)
+    if lineno and 0 < lineno <= len(lines):
+        return _paragraph_text(lines[lineno - 1])
+    return ""
 
 
 def _patch(xml: str) -> str:
@@ -69,12 +96,16 @@ class PreparedTemplate:
 
         for part, data in parts.items():
             if part.endswith(".xml") and part.startswith("word/") and _TAGGED.search(data):
+                source = _patch(data.decode("utf-8"))
                 try:
-                    self.compiled[part] = env.from_string(_patch(data.decode("utf-8")))
+                    self.compiled[part] = env.from_string(source)
                 except jinja2.TemplateSyntaxError as exc:
+                    paragraph = _broken_paragraph(source, exc.lineno)
+                    where = f" ở đoạn «{paragraph}»" if paragraph else ""
                     raise InputError(Problem(
-                        f"mẫu có thẻ viết sai ({exc.message}) gần dòng {exc.lineno} của {part}",
-                        file=self.name, hint="mở mẫu trong Word và sửa thẻ {{ }} / {% %}")) from None
+                        f"mẫu có thẻ viết sai{where} ({part}: {exc.message})",
+                        file=self.name, hint="mở mẫu trong Word, đóng mọi thẻ {{ … }} / {% … %} "
+                                             "của đoạn đó rồi lưu lại")) from None
             else:
                 self.static[part] = data
         _ensure_footnotes_part(self.static, self.order)
@@ -92,6 +123,15 @@ class PreparedTemplate:
                     raise InputError(Problem(
                         f"mẫu dùng trường không có trong dữ liệu: {exc.message}", file=self.name,
                         hint="sửa tên trường trong mẫu cho đúng (xem README, mục Mẫu văn bản)")) from None
+                except jinja2.exceptions.SecurityError as exc:
+                    raise InputError(Problem(
+                        f"mẫu có biểu thức không được phép ({exc}): mẫu chỉ được dùng các trường "
+                        f"dữ liệu, không được gọi mã lệnh", file=self.name,
+                        hint="xóa biểu thức đó khỏi mẫu; các trường dùng được ghi trong README, mục Mẫu văn bản")) from None
+                except (TypeError, ValueError, AttributeError, jinja2.TemplateError) as exc:
+                    raise InputError(Problem(
+                        f"mẫu có biểu thức không tính được ({type(exc).__name__}: {exc})", file=self.name,
+                        hint="chỉ dùng các trường dữ liệu và thẻ ghi trong README, mục Mẫu văn bản")) from None
                 xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
                 out[part] = _expand_marks(xml).encode("utf-8")
             else:

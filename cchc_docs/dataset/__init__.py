@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .vn import fold_header, match_key, nfc, normalize_unit_type, parse_value
-from .vn.numbers import format_count, format_percent
-from .vn.text import strip_diacritics
-from .vn.units import UNIT_TYPES
+from ..errors import InputError, Problem
+from ..vn import fold_header, match_key, normalize_unit_type
+from .read import read_table
+from .values import parse_figure, parse_target
+from ..vn.numbers import format_count, format_percent
+from ..vn.text import strip_diacritics
+from ..vn.units import UNIT_TYPES
 
 # Header aliases: a clerk's `Tên đơn vị` works as well as `name`.
 COMMUNE_COLUMNS = {
@@ -55,7 +57,6 @@ DIRECTIONS = {
     "min": "min", "toithieu": "min", "": None, "max": "max", "toida": "max"}
 ORDERS = {"data": "data", "theodulieu": "data", "asc": "asc", "tangdan": "asc",
           "desc": "desc", "giamdan": "desc"}
-NO_WORDS = {"khong", "no", "0"}
 
 
 @dataclass(frozen=True)
@@ -162,87 +163,6 @@ def find_table(data_dir: Path, stem: str) -> Path:
     return present[0]
 
 
-def read_table(path: Path, columns: dict[str, tuple[str, ...]], required: tuple[str, ...]):
-    """Rows of a CSV or Excel file as dicts keyed by canonical column name.
-
-    Returns (rows, problems); each row carries `_row`, its spreadsheet row number.
-    """
-    import pandas as pd
-
-    name = str(path)
-    try:
-        if path.suffix.lower() == ".xlsx":
-            sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
-            frame = _pick_sheet(sheets, columns, required, name)
-        else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                                skipinitialspace=True)
-    except InputError:
-        raise
-    except pd.errors.EmptyDataError:
-        raise InputError(Problem("tệp trống, không có dữ liệu", file=name,
-                                 hint="dòng đầu phải là tên cột, các dòng sau là dữ liệu")) from None
-    except UnicodeDecodeError:
-        raise InputError(Problem(
-            "tệp không ở bảng mã UTF-8", file=name,
-            hint="trong Excel chọn Lưu thành > 'CSV UTF-8 (Comma delimited)'")) from None
-    except (pd.errors.ParserError, ValueError, OSError) as exc:
-        raise InputError(Problem(f"không đọc được tệp: {exc}", file=name)) from None
-    mapping, problems = _map_headers(list(frame.columns), columns, required, name)
-    if problems:
-        return [], problems
-    if frame.empty:
-        return [], [Problem("tệp chỉ có dòng tên cột, không có dữ liệu", file=name)]
-    rows = []
-    for i, record in enumerate(frame.itertuples(index=False), start=2):
-        row = {canon: nfc(record[pos]) for canon, pos in mapping.items()}
-        if not any(row.values()):
-            continue  # blank lines at the end of a sheet are not data
-        row["_row"] = i
-        rows.append(row)
-    return rows, []
-
-
-def _map_headers(headers, columns, required, name):
-    folded = [fold_header(h) for h in headers]
-    mapping: dict[str, int] = {}
-    for canon, aliases in columns.items():
-        for alias in aliases:
-            if alias in folded:
-                mapping[canon] = folded.index(alias)
-                break
-    missing = [c for c in required if c not in mapping]
-    problems = [
-        Problem(f"thiếu cột '{c}'", file=name, row=1, column=c,
-                hint=f"dòng đầu phải có các cột: {', '.join(required)} "
-                     f"(đang có: {', '.join(str(h) for h in headers) or 'không có cột nào'})")
-        for c in missing
-    ]
-    return mapping, problems
-
-
-def _pick_sheet(sheets, columns, required, name):
-    """The first sheet must hold the data; say where it is when it does not."""
-    items = list(sheets.items())
-    if not items:
-        raise InputError(Problem("tệp Excel không có trang tính nào", file=name))
-    first_name, first = items[0]
-    _, problems = _map_headers(list(first.columns), columns, required, name)
-    if not problems:
-        return first
-    for sheet_name, frame in items[1:]:
-        _, other = _map_headers(list(frame.columns), columns, required, name)
-        if not other:
-            raise InputError(Problem(
-                f"dữ liệu nằm ở trang tính '{sheet_name}', không phải trang đầu '{first_name}'",
-                file=name,
-                hint=f"kéo trang '{sheet_name}' lên đầu hoặc xóa các trang khác rồi chạy lại",
-            ))
-    if first.empty and len(first.columns) == 0:
-        raise InputError(Problem("trang tính đầu tiên trống, không có dữ liệu", file=name))
-    return first
-
-
 # ---------------------------------------------------------------- the dataset
 
 def load_communes(data_dir: Path) -> tuple[list[Commune], list[Problem]]:
@@ -274,7 +194,7 @@ def load_communes(data_dir: Path) -> tuple[list[Commune], list[Problem]]:
 
 def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
     path = find_table(data_dir, "indicators")
-    rows, problems = read_table(path, INDICATOR_COLUMNS, REQUIRED["indicators"])
+    rows, problems = read_table(path, INDICATOR_COLUMNS, REQUIRED["indicators"], numeric=("target",))
     indicators: list[Indicator] = []
     seen: set[str] = set()
     phrased: set[str] = set()
@@ -294,11 +214,10 @@ def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
             problems.append(Problem(f"chiều '{row.get('direction')}' không hợp lệ", column="direction",
                                     hint="dùng min (tối thiểu) hoặc max (tối đa)", **where))
         target = None
-        if row.get("target"):
-            try:
-                target, _ = parse_value(row["target"])
-            except ValueError as exc:
-                problems.append(Problem(str(exc), column="target", **where))
+        if kind is not None and row.get("target") not in (None, ""):
+            target, message = parse_target(kind, row["target"])
+            if message:
+                problems.append(Problem(message, column="target", **where))
             if target is not None and direction is None:
                 problems.append(Problem("có mục tiêu nhưng thiếu chiều (min/max)", column="direction", **where))
         if not row["code"]:
@@ -346,7 +265,7 @@ class _Lookup:
 
 def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indicator]):
     path = find_table(data_dir, "findings")
-    rows, problems = read_table(path, FINDING_COLUMNS, REQUIRED["findings"])
+    rows, problems = read_table(path, FINDING_COLUMNS, REQUIRED["findings"], numeric=("value",))
     c_lookup = _Lookup(communes, lambda c: c.code, lambda c: c.name)
     i_lookup = _Lookup(indicators, lambda i: i.code, lambda i: i.name)
     findings: list[Finding] = []
@@ -389,30 +308,11 @@ def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indi
     return findings, problems
 
 
-def _parse_finding_value(indicator: Indicator, text: str):
+def _parse_finding_value(indicator: Indicator, cell):
     """(value, is_shortfall, problem message)."""
-    if indicator.kind == "flag":
-        if fold_header(text) in NO_WORDS:
-            return None, False, None
-        try:
-            value, _ = parse_value(text)
-        except ValueError:
-            return None, False, f"'{text}' không hợp lệ cho chỉ tiêu có/không: ghi 'x', 'có' hoặc 'không'"
-        return None, True, None
-    if not text:
-        return None, False, "thiếu số liệu"
-    try:
-        value, _percent = parse_value(text)
-    except ValueError as exc:
-        return None, False, f"{exc}: chỉ tiêu '{indicator.code}' cần một số"
-    if value is None:
-        return None, False, f"'{text}' không phải là số: chỉ tiêu '{indicator.code}' cần một số"
-    if value < 0:
-        return None, False, f"số liệu âm ({text}) không hợp lệ"
-    if indicator.kind == "count" and value != value.to_integral_value():
-        return None, False, f"'{text}' phải là số nguyên (số {indicator.unit or 'lượng'})"
-    if indicator.kind == "percent" and value > 100:
-        return None, False, f"tỷ lệ {text} lớn hơn 100%"
+    value, shortfall, problem = parse_figure(indicator.kind, indicator.code, indicator.unit, cell)
+    if problem or indicator.kind == "flag":
+        return value, shortfall, problem
     return value, indicator.misses(value), None
 
 

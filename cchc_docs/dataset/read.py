@@ -1,0 +1,372 @@
+"""Reading a data table (CSV or .xlsx) cell by cell, as the clerk typed it.
+
+Excel files are read with openpyxl, not pandas' conversions, so that a cell's number
+format is seen: a percent cell (0.1558 shown as 15,58%) is 15,58%, a date is a date, a
+formula gives its cached result. CSV files are read the way Excel on Vietnamese Windows
+writes them: `;` or `,` separators (sniffed from the header), UTF-8 with or without BOM,
+Windows-1258 (converted, its combining tone marks composed to NFC), CRLF. TCVN3 (ABC)
+text is detected and refused. Both formats: the header row is the first row (of the
+first 30) that holds every required column, so a title or caption above it is skipped;
+rows are numbered as the spreadsheet shows them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..vn import fold_header, nfc
+from ..vn.numbers import format_decimal
+
+# A data table of a district is a few hundred rows; 20 MB is far beyond any real one.
+MAX_DATA_BYTES = 20 * 1024 * 1024
+HEADER_SCAN_ROWS = 30
+# Characters XML cannot hold, C1 controls, and the private-use range the templates use
+# for their own markers: a cell holding one would make a document nothing can open.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+_EXCEL = Context(prec=15)
+_INVISIBLE = re.compile("[\ufeff\u200b]")  # a BOM or zero-width space pasted into a cell
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number from a numeric Excel cell; `percent` when the cell's format shows `%`
+    (the value is then already the percentage: 0.1558 shown as 15,58% is 15.58)."""
+
+    value: Decimal
+    percent: bool = False
+
+    def __str__(self) -> str:
+        return format_decimal(self.value, 10) + ("%" if self.percent else "")
+
+
+def text_of(cell) -> str:
+    """A cell as text, for columns that hold names and codes."""
+    if isinstance(cell, Number):
+        return str(cell)
+    if hasattr(cell, "isoformat"):
+        return cell.strftime("%d/%m/%Y")
+    return nfc(cell)
+
+
+def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
+    """(rows, problems): each row maps a canonical column to its cell (text; for the
+    `numeric` columns a `Number` when Excel stored a number) plus `_row`."""
+    name = str(path)
+    data = _read_bytes(path)
+    if path.suffix.lower() == ".xlsx":
+        grids, problems = _xlsx_grids(data, name)
+        sep = None
+    else:
+        text = _decode(data, name)
+        sep = _sniff(text, columns)
+        grids = {None: [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), 1)]}
+        problems = []
+    grid, header_at, mapping, header_problems = _choose(grids, columns, required, name)
+    if header_problems:
+        return [], header_problems
+    header_len = len(grid[header_at][1])
+    rows = []
+    for index in range(header_at + 1, len(grid)):
+        number, cells = grid[index]
+        if not any(_blank(c) is False for c in cells):
+            continue  # blank lines are not data
+        where = dict(file=name, row=number)
+        if sep is not None:
+            extra = [c for c in cells[header_len:] if str(c).strip()]
+            if extra:
+                problems.append(Problem(
+                    f"dòng có {len(cells)} ô nhưng dòng tên cột chỉ có {header_len} cột "
+                    f"(thừa: {', '.join(repr(str(c)) for c in extra)})",
+                    hint=_split_hint(sep), **where))
+                continue
+        row, bad = {}, False
+        for canon, pos in mapping.items():
+            cell = cells[pos] if pos < len(cells) else ""
+            if isinstance(cell, Problem):
+                problems.append(Problem(cell.message, column=canon, hint=cell.hint, **where))
+                bad = True
+                continue
+            if isinstance(cell, str):
+                if _ILLEGAL.search(cell):
+                    code = _ILLEGAL.search(cell).group(0)
+                    problems.append(Problem(
+                        f"ô chứa ký tự điều khiển U+{ord(code):04X}, không đưa được vào văn bản Word",
+                        column=canon, hint="gõ lại nội dung ô (không dán từ phần mềm khác)", **where))
+                    bad = True
+                    continue
+                cell = nfc(_INVISIBLE.sub("", cell))
+            row[canon] = cell if canon in numeric else text_of(cell)
+        if sep == "," and not bad:
+            split = _split_decimal(cells, mapping, numeric)
+            if split:
+                problems.append(Problem(split, column=split_col(mapping, numeric, cells), hint=_split_hint(sep), **where))
+                continue
+        if bad:
+            continue
+        row["_row"] = number
+        rows.append(row)
+    if not rows and not problems:
+        problems.append(Problem("tệp chỉ có dòng tên cột, không có dữ liệu", file=name))
+    return rows, problems
+
+
+def _blank(cell):
+    if isinstance(cell, Problem):
+        return False
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _split_hint(sep: str) -> str:
+    if sep == ",":
+        return ("trong tệp CSV phân cách bằng dấu phẩy, số thập phân như 15,58% phải nằm trong "
+                "ngoặc kép (\"15,58%\"); hoặc lưu tệp từ Excel dạng CSV phân cách bằng dấu chấm phẩy")
+    return f"mỗi dòng phải có đúng số cột như dòng tên cột (phân cách bằng '{sep}')"
+
+
+_INTEGER = re.compile(r"^-?\d+$")
+_TAIL = re.compile(r"^\d+\s*%?$")
+
+
+def _split_decimal(cells, mapping, numeric):
+    """`15,58%` unquoted in a comma CSV arrives as `15` and `58%`: say so, never 15."""
+    for canon in numeric:
+        pos = mapping.get(canon)
+        if pos is None or pos + 1 >= len(cells):
+            continue
+        here, after = str(cells[pos]).strip(), str(cells[pos + 1]).strip()
+        if _INTEGER.match(here) and _TAIL.match(after):
+            return (f"'{here}' rồi '{after}' ở hai cột liền nhau: có vẻ là số thập phân "
+                    f"{here},{after} bị dấu phẩy tách làm hai")
+    return None
+
+
+def split_col(mapping, numeric, cells):
+    for canon in numeric:
+        if canon in mapping:
+            return canon
+    return None
+
+
+# ---------------------------------------------------------------- bytes and text
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DATA_BYTES:
+            raise InputError(Problem(
+                f"tệp quá lớn ({size // (1024 * 1024)} MB) cho một bảng dữ liệu (tối đa "
+                f"{MAX_DATA_BYTES // (1024 * 1024)} MB)", file=name,
+                hint="kiểm tra lại tệp: bảng số liệu của các xã chỉ vài trăm dòng"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(f"không đọc được tệp ({exc.strerror})", file=name)) from None
+    if not data.strip():
+        raise InputError(Problem("tệp trống, không có dữ liệu", file=name,
+                                 hint="dòng đầu phải là tên cột, các dòng sau là dữ liệu"))
+    return data
+
+
+_VN_BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+_VN_LETTERS = set("đĐ") | {unicodedata.normalize("NFC", b + t) for b in _VN_BASES
+                           for t in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}
+_LEGACY_HINT = ("mở tệp bằng Excel, chọn Lưu thành > 'CSV UTF-8 (Comma delimited)'; "
+                "văn bản gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) thì chuyển sang Unicode "
+                "bằng Unikey (Công cụ chuyển mã) trước")
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The file's text in NFC; UTF-8 (BOM or not), UTF-16 with BOM, or Windows-1258."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _legacy(data, name)
+    return unicodedata.normalize("NFC", text)
+
+
+def _legacy(data: bytes, name: str) -> str:
+    """Windows-1258 when every non-ASCII letter it yields is Vietnamese; else refuse.
+
+    TCVN3 bytes read as Windows-1258 give letters like `Ö`, `µ`, `¬` that Vietnamese never
+    uses; that is how the two are told apart."""
+    text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    odd = [ch for ch in text if ord(ch) > 127 and ch not in _VN_LETTERS]
+    if not odd:
+        return text
+    looks_tcvn3 = any(ch in text for ch in "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉËÌÐÎÏÑªÒÕÓÔÖ×ØÜÙÚÛ«¬ß") and "\ufffd" not in text
+    encoding = "TCVN3 (ABC)" if looks_tcvn3 else "không phải UTF-8 hay Windows-1258"
+    raise InputError(Problem(f"tệp dùng bảng mã {encoding}: không đọc được chữ tiếng Việt "
+                             f"(ví dụ ký tự '{odd[0]}')", file=name, hint=_LEGACY_HINT))
+
+
+def _sniff(text: str, columns: dict) -> str:
+    """The separator that makes the most known column names in the first lines."""
+    lines = text.splitlines()[:HEADER_SCAN_ROWS]
+    known = {a for aliases in columns.values() for a in aliases}
+    best, score = ",", -1
+    for sep in (",", ";", "\t"):
+        s = max((sum(1 for c in next(csv.reader([line], delimiter=sep), []) if fold_header(c) in known)
+                 for line in lines), default=0)
+        if s > score:
+            best, score = sep, s
+    return best
+
+
+# ---------------------------------------------------------------- headers and sheets
+
+def _map_headers(headers, columns, required, name, row=1):
+    folded = [fold_header(_INVISIBLE.sub("", str(h or ""))) for h in headers]
+    mapping: dict[str, int] = {}
+    problems = []
+    for canon, aliases in columns.items():
+        for alias in aliases:
+            if alias in folded:
+                places = [i for i, f in enumerate(folded) if f == alias]
+                if len(places) > 1:
+                    problems.append(Problem(
+                        f"tên cột '{headers[places[0]]}' xuất hiện {len(places)} lần "
+                        f"(các cột thứ {', '.join(str(p + 1) for p in places)}): không biết dùng cột nào",
+                        file=name, row=row, column=canon, hint="đổi tên hoặc xóa cột thừa"))
+                mapping[canon] = places[0]
+                break
+    shown = ", ".join(str(h) for h in headers if str(h or "").strip()) or "không có cột nào"
+    problems += [
+        Problem(f"thiếu cột '{c}'", file=name, row=row, column=c,
+                hint=f"dòng tên cột phải có các cột: {', '.join(required)} (đang có: {shown})")
+        for c in required if c not in mapping]
+    return mapping, problems
+
+
+def _header(grid, columns, required, name):
+    """(index of the header row in grid, mapping, problems)."""
+    best = None
+    for index, (number, cells) in enumerate(grid[:HEADER_SCAN_ROWS]):
+        if all(_blank(c) for c in cells):
+            continue
+        mapping, problems = _map_headers([text_of(c) if not isinstance(c, Problem) else "" for c in cells],
+                                         columns, required, name, row=number)
+        if not any(p.message.startswith("thiếu cột") for p in problems):
+            return index, mapping, problems
+        if best is None or len(mapping) > len(best[1]):
+            best = (index, mapping, problems)
+    if best is None:
+        return None, {}, [Problem("tệp trống, không có dữ liệu", file=name,
+                                  hint="dòng đầu phải là tên cột, các dòng sau là dữ liệu")]
+    return best
+
+
+def _choose(grids: dict, columns, required, name):
+    found, first = [], None
+    for sheet, grid in grids.items():
+        at, mapping, problems = _header(grid, columns, required, name)
+        if first is None:
+            first = (grid, at, mapping, [_on_sheet(p, sheet, len(grids)) for p in problems])
+        if at is not None and not problems:
+            found.append((sheet, grid, at, mapping))
+    if len(found) == 1:
+        _, grid, at, mapping = found[0]
+        return grid, at, mapping, []
+    if len(found) > 1:
+        sheets = ", ".join(f"'{s}'" for s, *_ in found)
+        return None, None, {}, [Problem(
+            f"có {len(found)} trang tính cùng có các cột dữ liệu ({sheets}): không biết dùng trang nào",
+            file=name, hint="xóa các trang thừa hoặc đổi tên cột của chúng, chỉ để lại một trang dữ liệu")]
+    return first
+
+
+def _on_sheet(problem: Problem, sheet, count: int) -> Problem:
+    if sheet is None or count < 2:
+        return problem
+    return Problem(f"{problem.message} (trang tính '{sheet}')", problem.file, problem.row,
+                   problem.column, problem.hint)
+
+
+# ---------------------------------------------------------------- Excel
+
+def _xlsx_grids(data: bytes, name: str):
+    """({sheet: [(row number, cells)]}, problems) of the visible sheets, merged cells filled."""
+    from ..ooxml.safety import PackageError, read_members
+
+    try:
+        read_members(data)  # the one set of zip limits, before openpyxl inflates anything
+    except PackageError as exc:
+        raise InputError(Problem(f"tệp Excel bị từ chối: {exc}", file=name,
+                                 hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+        cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise InputError(Problem("tệp Excel hỏng, không đọc được", file=name,
+                                 hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
+    grids, problems, hidden_sheets = {}, [], []
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            hidden_sheets.append(ws.title)
+            continue
+        grids[ws.title] = _sheet_grid(ws, cached[ws.title], name, problems)
+    if not grids:
+        raise InputError(Problem("tệp Excel không có trang tính nào đang hiện", file=name))
+    return grids, problems
+
+
+def _sheet_grid(ws, values, name, problems):
+    fill = {}
+    for rng in ws.merged_cells.ranges:
+        top = ws.cell(rng.min_row, rng.min_col)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                fill[(r, c)] = top
+    grid = []
+    for cells in ws.iter_rows():
+        if not cells:
+            continue
+        r = cells[0].row
+        row = [_cell(fill.get((r, cell.column), cell), values, ws.title) for cell in cells]
+        if ws.row_dimensions[r].hidden and any(not _blank(c) for c in row):
+            row = [Problem("dòng đang bị ẩn trong Excel: không đọc dòng ẩn vì không ai kiểm tra được "
+                           "số liệu trên đó",
+                           hint="hiện lại dòng (Unhide) hoặc bỏ lọc; nếu không dùng thì xóa hẳn dòng")
+                   for _ in row]
+        grid.append((r, row))
+    return grid
+
+
+def _cell(cell, values, sheet):
+    ref = cell.coordinate
+    kind, value, fmt = cell.data_type, cell.value, cell.number_format or ""
+    if kind == "f":
+        shown = values[ref]
+        if shown.value is None:
+            return Problem(f"ô {ref} có công thức ({value}) nhưng tệp không lưu kết quả tính",
+                           hint="mở tệp bằng Excel (để Excel tính lại), lưu rồi chạy lại; "
+                                "hoặc thay công thức bằng giá trị")
+        kind, value = shown.data_type, shown.value
+    if value is None:
+        return ""
+    if kind == "e" or (isinstance(value, str) and value.startswith("#") and value.rstrip("!?0/").upper()
+                       in {"#N/A", "#DIV", "#VALUE", "#REF", "#NAME", "#NUM", "#NULL"}):
+        return Problem(f"ô {ref} có lỗi Excel {value}", hint="sửa công thức hoặc nhập giá trị thật vào ô")
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, (int, float)):
+        # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
+        # some writers; rounding to 15 digits gives back exactly what the clerk typed.
+        number = _EXCEL.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
+            return Number(number * 100, True)
+        return Number(number, False)
+    if hasattr(value, "isoformat"):
+        return value.date() if hasattr(value, "date") else value
+    return str(value)

@@ -1,0 +1,352 @@
+"""The office's real files: each either gives exactly the figures the clerk typed in the
+letter (read back from the .docx footnotes), or exit 2 with a message naming file, row
+and column, and nothing written."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from datakit import (cp1258, replace_in_docx, sample_rows, set_cached_values, write_findings_xlsx,
+                     write_semicolon_csv, zip_bomb_xlsx)
+from letterdoc import footnotes
+from test_input_errors import fails
+from test_letter import EXPECTED_FOOTNOTES, make_letter
+
+
+def _as_xlsx(ws, **kwargs):
+    header, rows = sample_rows(ws)
+    (ws / "data" / "findings.csv").unlink()
+    path = ws / "data" / "findings.xlsx"
+    write_findings_xlsx(path, header, rows, **kwargs)
+    return path
+
+
+def _as_semicolon_csv(ws, encoding="utf-8-sig", change=None, title=None):
+    header, rows = sample_rows(ws)
+    if change:
+        rows = [change(list(r)) for r in rows]
+    write_semicolon_csv(ws / "data" / "findings.csv", header, rows, encoding=encoding, title=title)
+
+
+def _set_value(commune, indicator, value, note=None):
+    def change(row):
+        if row[0] == commune and row[1] == indicator:
+            row[2] = value
+            if note is not None:
+                row[3] = note
+        return row
+    return change
+
+
+# ---------------------------------------------------------------- spreadsheets as typed
+
+def test_excel_percent_cells_are_the_percent_typed(cchc, ws):
+    """15,58% typed in Excel is stored 0.1558 with a % format: the letter says 15,58%."""
+    _as_xlsx(ws)
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+    assert footnotes(make_letter(cchc, ws))[3] == "Các xã: Sơn Lĩnh (15,58%), Sơn Châu (47,64%), Sơn Long (68,09%)."
+
+
+def test_validate_counts_are_the_letters(cchc, ws):
+    _as_xlsx(ws)
+    result = cchc("validate", "-w", ws)
+    assert result.exit_code == 0, result.stderr
+    assert "Dữ liệu hợp lệ: 25 đơn vị, 10 chỉ tiêu, 48 tồn tại của 20 đơn vị." in result.stderr + result.stdout
+
+
+def test_title_row_and_merged_caption_above_the_header(cchc, ws):
+    _as_xlsx(ws, title="BẢNG TỔNG HỢP KẾT QUẢ KIỂM TRA CCHC 6 THÁNG ĐẦU NĂM 2024")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_title_row_above_the_header_in_a_csv(cchc, ws):
+    _as_semicolon_csv(ws, title="Bảng tổng hợp;;;")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_formula_with_a_cached_value_is_its_value(cchc, ws):
+    def formula(sh):
+        for row in sh.iter_rows(min_row=2):
+            if row[0].value == "Sơn Long" and row[1].value == "tthc-qua-han":
+                row[2].value = "=10+3"
+                ref = row[2].coordinate
+        sh.parent.cchc_ref = ref
+    path = _as_xlsx(ws, edit=formula)
+    import openpyxl
+
+    ref = next(c.coordinate for r in openpyxl.load_workbook(path).active.iter_rows() for c in r
+               if c.value == "=10+3")
+    set_cached_values(path, {ref: "13"})
+    assert footnotes(make_letter(cchc, ws))[1].startswith("Các xã, thị trấn: Sơn Long (13 hồ sơ),")
+
+
+def test_formula_without_a_cached_value_is_an_error_naming_the_cell(cchc, ws):
+    def formula(sh):
+        for row in sh.iter_rows(min_row=2):
+            if row[0].value == "Sơn Long" and row[1].value == "tthc-qua-han":
+                row[2].value = "=10+3"
+    _as_xlsx(ws, edit=formula)
+    err = fails(cchc, ws)
+    assert ("findings.xlsx, dòng 24, cột 'value': ô C24 có công thức (=10+3) nhưng tệp không lưu kết "
+            "quả tính — mở tệp bằng Excel") in err
+    assert err.count("Lỗi:") == 1
+
+
+def test_excel_error_cell(cchc, ws):
+    def na(sh):
+        sh["C24"].value = "#N/A"
+        sh["C24"].data_type = "e"
+    _as_xlsx(ws, edit=na)
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 24, cột 'value': ô C24 có lỗi Excel #N/A" in err
+
+
+def test_hidden_row_is_refused(cchc, ws):
+    _as_xlsx(ws, edit=lambda sh: setattr(sh.row_dimensions[24], "hidden", True))
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 24, cột 'commune': dòng đang bị ẩn trong Excel" in err
+    assert "hiện lại dòng (Unhide)" in err
+
+
+def test_numbers_stored_as_text_and_integer_floats(cchc, ws):
+    def as_text(sh):
+        for row in sh.iter_rows(min_row=2):
+            if isinstance(row[2].value, int):
+                row[2].value = float(row[2].value)  # 13.0
+            elif isinstance(row[2].value, float):
+                row[2].value = f"{row[2].value * 100:.2f}".replace(".", ",").rstrip("0").rstrip(",") + "%"
+    _as_xlsx(ws, edit=as_text)
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_two_sheets_with_data_are_refused(cchc, ws):
+    _as_xlsx(ws, edit=lambda sh: sh.parent.copy_worksheet(sh))
+    err = fails(cchc, ws)
+    assert "có 2 trang tính cùng có các cột dữ liệu ('So lieu', 'So lieu Copy')" in err
+
+
+# ---------------------------------------------------------------- CSV as Excel writes it
+
+def test_semicolon_csv_utf8_bom_crlf_unquoted_decimal_commas(cchc, ws):
+    _as_semicolon_csv(ws)
+    raw = (ws / "data" / "findings.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b";15,58%;" in raw and b"\r\n" in raw
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_semicolon_csv_in_windows_1258(cchc, ws):
+    _as_semicolon_csv(ws, encoding="cp1258")
+    raw = (ws / "data" / "findings.csv").read_bytes()
+    assert "Lĩnh".encode("utf-8") not in raw and cp1258("Lĩnh") in raw
+    # Combining tone marks composed back: the names match communes.csv (NFC).
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_tcvn3_is_refused_naming_the_encoding(cchc, ws):
+    path = ws / "data" / "findings.csv"
+    text = path.read_text(encoding="utf-8").replace("Sơn Lĩnh", "S\x00n L\x01nh")
+    # `Sơn Lĩnh` in TCVN3 (ABC): ơ is 0xAC, ĩ is 0xDC.
+    path.write_bytes(text.encode("ascii", errors="replace").replace(b"\x00", b"\xac").replace(b"\x01", b"\xdc")
+                     .replace(b"?", b"\xac"))
+    err = fails(cchc, ws)
+    assert "findings.csv: tệp dùng bảng mã TCVN3 (ABC): không đọc được chữ tiếng Việt" in err
+    assert "Unikey" in err
+
+
+def test_unquoted_decimal_comma_in_a_comma_csv_is_not_15_percent(cchc, ws):
+    path = ws / "data" / "findings.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace('"15,58%"', "15,58%"), encoding="utf-8")
+    err = fails(cchc, ws)
+    assert ("findings.csv, dòng 42: dòng có 5 ô nhưng dòng tên cột chỉ có 4 cột (thừa: '')" in err
+            or "findings.csv, dòng 42" in err)
+    assert 'phải nằm trong ngoặc kép ("15,58%")' in err
+
+
+def test_split_decimal_with_a_note_column_taking_the_rest(cchc, ws):
+    path = ws / "data" / "findings.csv"
+    text = path.read_text(encoding="utf-8").replace('Sơn Lĩnh,so-hoa,"15,58%",', "Sơn Lĩnh,so-hoa,15,58%")
+    path.write_text(text, encoding="utf-8")
+    err = fails(cchc, ws)
+    assert ("findings.csv, dòng 42, cột 'value': '15' rồi '58%' ở hai cột liền nhau: có vẻ là số "
+            "thập phân 15,58% bị dấu phẩy tách làm hai") in err
+
+
+# ---------------------------------------------------------------- Vietnamese numbers
+
+@pytest.mark.parametrize("typed, expected", [
+    ("1.000", "1000 hồ sơ"), ("1 000", "1000 hồ sơ"), ("1\u00a0000", "1000 hồ sơ"), ("13", "13 hồ sơ"),
+])
+def test_thousands_separators(cchc, ws, typed, expected):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", typed))
+    assert f"Sơn Long ({expected})" in footnotes(make_letter(cchc, ws))[1]
+
+
+@pytest.mark.parametrize("typed", ["15,58 %", "15,58", "15,580%"])
+def test_percent_spellings(cchc, ws, typed):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Lĩnh", "so-hoa", typed))
+    assert footnotes(make_letter(cchc, ws))[3] == EXPECTED_FOOTNOTES[3]
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("1,5", "'1,5' không phải số nguyên: số lượng không thể có phần lẻ"),
+    ("1,234", "'1,234' không phải số nguyên: số lượng không thể có phần lẻ"),
+    ("1.5", "'1.5' không rõ là số nào: dấu chấm (hoặc dấu cách) chỉ dùng để tách hàng nghìn"),
+    ("1,234.5", "'1,234.5' không rõ là số nào"),
+    ("-3", "số liệu âm (-3) không hợp lệ"),
+    ("5%", "'5%' là tỷ lệ phần trăm nhưng chỉ tiêu là số lượng"),
+    ("mười ba", "'mười ba' không phải là số"),
+])
+def test_ambiguous_or_wrong_counts_are_errors_never_guesses(cchc, ws, typed, message):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", typed))
+    err = fails(cchc, ws)
+    assert f"findings.csv, dòng 24, cột 'value': {message}" in err
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("-", "'-' không phải là tỷ lệ: ghi tỷ lệ thật (0% nếu đúng là không)"),
+    ("1.558%", "tỷ lệ 1.558% lớn hơn 100%"),
+    ("0,1558", None),  # a real 0,1558%: below target, kept as typed, never multiplied
+])
+def test_percent_dash_and_over_100(cchc, ws, typed, message):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Lĩnh", "so-hoa", typed))
+    if message is None:
+        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,16%),")
+    else:
+        assert f"dòng 42, cột 'value': {message}" in fails(cchc, ws)
+
+
+# ---------------------------------------------------------------- blanks and odd characters
+
+@pytest.mark.parametrize("typed", ["", "không", "Không", "0", "-"])
+def test_a_blank_or_no_flag_is_not_a_shortfall(cchc, ws, typed):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Lĩnh", "ke-hoach", typed))
+    assert footnotes(make_letter(cchc, ws))[0] == "Xã Sơn Châu."
+
+
+def test_count_none_words_mean_zero(cchc, ws):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", "không"))
+    assert "Sơn Long" not in footnotes(make_letter(cchc, ws))[1]
+
+
+@pytest.mark.parametrize("char", ["\uffff", "\x01", "\x0b"])
+def test_characters_xml_cannot_hold_are_refused_at_the_row(cchc, ws, char):
+    _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", "13", note=f"ghi{char}chú"))
+    err = fails(cchc, ws)
+    assert (f"findings.csv, dòng 24, cột 'note': ô chứa ký tự điều khiển U+{ord(char):04X}, không đưa "
+            f"được vào văn bản Word") in err
+
+
+def test_bom_in_a_header_cell_and_percent_in_a_header(cchc, ws):
+    header, rows = sample_rows(ws)
+    header = ["\ufeffTên đơn vị", "Chỉ tiêu", "Giá trị (%)", "Ghi chú"]
+    write_semicolon_csv(ws / "data" / "findings.csv", header, rows, encoding="utf-8")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_duplicated_header_is_refused(cchc, ws):
+    header, rows = sample_rows(ws)
+    write_semicolon_csv(ws / "data" / "findings.csv", header + ["value"], [r + [""] for r in rows])
+    err = fails(cchc, ws)
+    assert "findings.csv, dòng 1, cột 'value': tên cột 'value' xuất hiện 2 lần (các cột thứ 3, 5)" in err
+
+
+# ---------------------------------------------------------------- limits
+
+def test_zip_bomb_findings_is_refused_fast(cchc, ws):
+    (ws / "data" / "findings.csv").unlink()
+    zip_bomb_xlsx(ws / "data" / "findings.xlsx", 100)
+    assert (ws / "data" / "findings.xlsx").stat().st_size < 1024 * 1024
+    start = time.perf_counter()
+    err = fails(cchc, ws)
+    assert time.perf_counter() - start < 10  # generous; bench figure in README
+    assert "findings.xlsx: tệp Excel bị từ chối: phần xl/worksheets/sheet1.xml quá lớn" in err
+
+
+def test_oversized_csv_is_refused(cchc, ws, monkeypatch):
+    from cchc_docs.dataset import read
+
+    monkeypatch.setattr(read, "MAX_DATA_BYTES", 1000)
+    err = fails(cchc, ws)
+    assert "communes.csv: tệp quá lớn" in err or "findings.csv: tệp quá lớn" in err
+
+
+# ---------------------------------------------------------------- templates are data
+
+def _hostile(ws, payload):
+    replace_in_docx(ws / "templates" / "letter.docx", "{{ subject }}", payload)
+
+
+def test_template_cannot_run_code(cchc, ws, tmp_path):
+    marker = tmp_path / "pwned"
+    _hostile(ws, "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}")
+    err = fails(cchc, ws)
+    assert not marker.exists()
+    assert "letter.docx: mẫu có biểu thức không được phép" in err
+    assert "mẫu chỉ được dùng các trường dữ liệu, không được gọi mã lệnh" in err
+
+
+def test_template_attribute_escape_is_refused(cchc, ws, tmp_path):
+    marker = tmp_path / "pwned"
+    _hostile(ws, "{{ subject.__class__.__mro__[1].__subclasses__() }}")
+    err = fails(cchc, ws)
+    assert "letter.docx: mẫu có biểu thức không được phép" in err
+
+
+def test_unclosed_tag_names_the_template_and_paragraph(cchc, ws):
+    _hostile(ws, "{{ subject ")
+    err = fails(cchc, ws)
+    # docxtpl's run merging carries the open tag on to the next `}}`: the paragraph shown
+    # is where the tag opens.
+    assert "letter.docx: mẫu có thẻ viết sai ở đoạn «V/v {{ subject " in err
+    assert "đóng mọi thẻ {{ … }}" in err
+
+
+# ---------------------------------------------------------------- workspace
+
+def test_init_over_existing_data_refuses_and_keeps_it(cchc, tmp_path):
+    target = tmp_path / "office"
+    (target / "data").mkdir(parents=True)
+    (target / "data" / "findings.csv").write_text("của văn phòng", encoding="utf-8")
+    result = cchc("init", target)
+    assert result.exit_code == 2
+    assert f"Lỗi: {target}: ở đây đã có data: không ghi đè dữ liệu đang có" in result.stderr
+    assert (target / "data" / "findings.csv").read_text(encoding="utf-8") == "của văn phòng"
+    assert not (target / "cchc.toml").exists() and not (target / "templates").exists()
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda t: t.replace("year = 2024", "year = \"2024\""),
+     "cchc.toml, dòng 38: 'year' trong mục [campaign] phải là một năm, viết 2024 (không có ngoặc kép)"),
+    (lambda t: t.replace('position = "CHỦ TỊCH"\n', ""),
+     "cchc.toml, dòng 24: thiếu khóa 'position' trong mục [signer]"),
+    (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\npositon = "x"'),
+     "cchc.toml, dòng 28: khóa 'positon' không có trong mục [signer] — có phải 'position'?"),
+    (lambda t: t.replace('period = "06', 'period "06'),
+     "cchc.toml, dòng 37: cchc.toml viết sai cú pháp, ký tự thứ 8: thiếu dấu '=' sau tên khóa"),
+    (lambda t: t.replace("deadline = 2024-08-30", 'deadline = "30/8/2024"'),
+     "cchc.toml, dòng 40: 'deadline' trong mục [campaign] phải là ngày, viết 2024-08-30"),
+])
+def test_config_errors_name_key_and_line(cchc, ws, edit, message):
+    path = ws / "cchc.toml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    err = fails(cchc, ws)
+    assert message in err
+
+
+# ---------------------------------------------------------------- the command's own frame
+
+def test_click_frame_is_vietnamese(cchc):
+    help_text = cchc("--help", prog_name="cchc").stdout
+    assert help_text.startswith("Cách dùng: cchc [TÙY CHỌN] LỆNH [THAM SỐ]...")
+    assert "Tùy chọn:" in help_text and "Lệnh:" in help_text
+    assert "Hiện hướng dẫn này rồi thoát." in help_text
+    for word in ("Usage", "Options", "Show this message"):
+        assert word not in help_text
+    bogus = cchc("letter", "--bogus", prog_name="cchc")
+    assert bogus.exit_code == 2
+    assert bogus.stderr == ("Cách dùng: cchc letter [TÙY CHỌN]\nXem hướng dẫn: 'cchc letter --help'.\n\n"
+                            "Lỗi: Không có tùy chọn '--bogus'.\n")
+    missing = cchc("init")
+    assert "Lỗi: Thiếu tham số" in missing.stderr
