@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 CHUNK = 25
+# A .part file this old belongs to no live run even where no lock can tell (Windows).
+STALE_PART_S = 30 * 60
+MANIFEST = "manifest.csv"
+FIELDS = ["file", "commune_code", "commune_name", "rows", "sha256"]
 
 
 class FormMaker:
@@ -79,11 +86,38 @@ class FormMaker:
 _worker: FormMaker | None = None
 
 
-def _init_worker(root: str) -> None:
+def _init_worker(root: str, parent: int) -> None:
     global _worker
     from .pipeline import Session
 
+    _die_with_parent(parent)
     _worker = FormMaker(Session(root))
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL, a closed terminal) must not go on writing
+    forms nobody waits for: Linux ends it with the parent; elsewhere a thread watches."""
+    import signal
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before the request took effect
+        os._exit(1)
+
+    def watch():
+        while True:
+            time.sleep(1)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="cchc-parent-watch").start()
 
 
 def _work(args) -> list[tuple]:
@@ -104,28 +138,62 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
     communes = forms.select_communes(maker.dataset, only)
     folder = session.output_dir(out_dir) / forms.SUBFOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(".*.part"):  # left by a batch killed mid-write
-        stale.unlink()
     if "docx" in formats:
         maker.check_variants(communes)
     codes = [c.code for c in communes]
     chunks = [codes[k:k + CHUNK] for k in range(0, len(codes), CHUNK)]
     rows: list[tuple] = []
-    bar = _progress(len(codes), "Phiếu", progress)
-    if jobs > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    with _batch_lock(folder):
+        bar = _progress(len(codes), "Phiếu", progress)
+        if jobs > 1 and len(chunks) > 1:
+            from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(str(session.ws.root),)) as pool:
-            for chunk, done in zip(chunks, pool.map(_work, [(c, formats, folder) for c in chunks])):
-                rows += done
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                     initargs=(str(session.ws.root), os.getpid())) as pool:
+                for chunk, done in zip(chunks, pool.map(_work, [(c, formats, folder) for c in chunks])):
+                    rows += done
+                    bar.update(len(chunk))
+        else:
+            for chunk in chunks:
+                rows += [row for code in chunk for row in maker.write(code, formats, folder)]
                 bar.update(len(chunk))
-    else:
-        for chunk in chunks:
-            rows += [row for code in chunk for row in maker.write(code, formats, folder)]
-            bar.update(len(chunk))
-    bar.close()
-    return [row[0] for row in rows] + [_write_manifest(folder, rows)]
+        bar.close()
+        manifest = _write_manifest(folder, rows, maker)
+    return [row[0] for row in rows] + [manifest]
+
+
+@contextmanager
+def _batch_lock(folder: Path):
+    """Several `cchc forms` may run at once in one workspace. Each holds a shared lock on
+    the folder while it writes; the temporary .part files of a run killed earlier are
+    removed only by a run that could take the lock alone (so no live run owns them), or
+    once they are older than STALE_PART_S."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: age is the only safe test
+        fcntl = None
+    # The lock is on the folder itself: no lock file is left among the forms.
+    fh = os.open(folder, os.O_RDONLY) if fcntl is not None else None
+    try:
+        alone = True
+        if fcntl is not None:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                alone = False
+        now = time.time()
+        for part in folder.glob(".*.part"):
+            try:
+                if (alone and fcntl is not None) or now - part.stat().st_mtime > STALE_PART_S:
+                    part.unlink()
+            except FileNotFoundError:
+                pass  # another run finished with it meanwhile
+        if fcntl is not None:
+            fcntl.flock(fh, fcntl.LOCK_SH)
+        yield
+    finally:
+        if fh is not None:
+            os.close(fh)
 
 
 def _progress(total: int, label: str, enabled: bool):
@@ -134,15 +202,57 @@ def _progress(total: int, label: str, enabled: bool):
     return tqdm(total=total, desc=label, unit=" đơn vị", disable=not enabled, file=sys.stderr, leave=False)
 
 
-def _write_manifest(folder: Path, rows: list[tuple]) -> Path:
+def _write_manifest(folder: Path, rows: list[tuple], maker: FormMaker) -> Path:
+    """manifest.csv of exactly the forms now in the folder, each hashed as it is on disk.
+
+    Written from the folder, not from this run's list: `--only X` keeps the other
+    communes' rows, a file a killed run left (or another run wrote meanwhile) is listed
+    with its real sha256, and a file no longer there is not listed."""
     import csv
     import io
 
     from .ooxml.package import atomic_write
 
+    this_run = {row[0].name: row for row in rows}
+    previous = _read_manifest(folder / MANIFEST)
+    by_stem = {stem: code for code, stem in maker.stems.items()}
+    listed = []
+    for path in sorted(p for p in folder.iterdir()
+                       if p.suffix in (".docx", ".xlsx") and not p.name.startswith(".") and p.is_file()):
+        digest = _sha256(path)
+        code = by_stem.get(path.stem, "")
+        name = maker.by_code[code].name if code else ""
+        if path.name in this_run and this_run[path.name][4] == digest:
+            count = this_run[path.name][3]
+        elif previous.get(path.name, {}).get("sha256") == digest:
+            count = previous[path.name]["rows"]
+        elif code:
+            from .forms import rows as form_rows
+
+            count = len(form_rows(maker.dataset.shortfalls(maker.by_code[code])))
+        else:
+            count = ""  # not a form of this workspace's communes: listed, not described
+        listed.append([path.name, code, name, count, digest])
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["file", "commune_code", "commune_name", "rows", "sha256"])
-    for path, code, name, count, digest in sorted(rows, key=lambda r: r[0].name):
-        writer.writerow([path.name, code, name, count, digest])
-    return atomic_write(folder / "manifest.csv", buf.getvalue().encode("utf-8"))
+    writer.writerow(FIELDS)
+    writer.writerows(listed)
+    return atomic_write(folder / MANIFEST, buf.getvalue().encode("utf-8"))
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _read_manifest(path: Path) -> dict[str, dict]:
+    import csv
+
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            return {r["file"]: r for r in csv.DictReader(fh) if r.get("file")}
+    except (OSError, UnicodeDecodeError, csv.Error, KeyError):
+        return {}

@@ -58,6 +58,17 @@ def find_soffice() -> str | None:
     return next((str(c) for c in candidates if c.is_file()), None)
 
 
+def _kill(proc) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:
+            proc.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
 def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
     popen_kw: dict = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
     if os.name == "posix":
@@ -67,6 +78,10 @@ def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
     with subprocess.Popen(cmd, **popen_kw) as proc:
         try:
             out, err = proc.communicate(timeout=timeout)
+        except KeyboardInterrupt:
+            # Ctrl-C: stop soffice.bin as well before the profile folder is removed.
+            _kill(proc)
+            raise
         except subprocess.TimeoutExpired:
             if os.name == "posix":
                 try:
@@ -92,12 +107,6 @@ def convert_to_pdf(paths: list[Path], out_dir: Path, timeout: float | None = Non
     missing = [p for p in paths if not p.is_file()]
     if missing:
         raise DocumentError([Problem("không tìm thấy tệp", file=str(p)) for p in missing])
-    soffice = find_soffice()
-    if soffice is None:
-        env = os.environ.get("CCHC_SOFFICE")
-        what = (f"biến CCHC_SOFFICE trỏ tới {env}, nhưng không có tệp đó" if env
-                else "không tìm thấy LibreOffice (lệnh soffice) để xuất PDF")
-        raise CchcError(Problem(what, hint=INSTALL_HINT))
     unique = list(dict.fromkeys(p.resolve() for p in paths))
     by_name: dict[str, Path] = {}
     for p in unique:
@@ -106,15 +115,22 @@ def convert_to_pdf(paths: list[Path], out_dir: Path, timeout: float | None = Non
             # soffice names the PDF after the file: both would become the same PDF.
             raise CchcError(Problem(f"hai tệp cùng tên sẽ ghi đè cùng một PDF: {other} và {p}",
                                     hint="đổi tên một tệp hoặc xuất vào hai thư mục khác nhau (-o)"))
+    soffice = find_soffice()
+    if soffice is None:
+        env = os.environ.get("CCHC_SOFFICE")
+        what = (f"biến CCHC_SOFFICE trỏ tới {env}, nhưng không có tệp đó" if env
+                else "không tìm thấy LibreOffice (lệnh soffice) để xuất PDF")
+        raise CchcError(Problem(what, hint=INSTALL_HINT))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[Path, Path] = {}
     with tempfile.TemporaryDirectory(prefix="cchc-lo-profile-") as profile:
         stage = Path(tempfile.mkdtemp(prefix=".cchc-pdf-", dir=out_dir))
         try:
+            inputs = _offline_copies(unique, stage / "in")
             cmd = [soffice, f"-env:UserInstallation={Path(profile).resolve().as_uri()}", "--headless",
                    "--norestore", "--nolockcheck", "--nologo", "--nodefault", "--convert-to", "pdf",
-                   "--outdir", str(stage), *[str(p) for p in unique]]
+                   "--outdir", str(stage), *[str(p) for p in inputs]]
             limit = timeout if timeout is not None else START_SECONDS + PER_FILE_SECONDS * len(unique)
             started = time.monotonic()
             proc = _run(cmd, limit)
@@ -136,6 +152,39 @@ def convert_to_pdf(paths: list[Path], out_dir: Path, timeout: float | None = Non
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     return [results[p.resolve()] for p in paths]
+
+
+def _offline_copies(sources: list[Path], folder: Path) -> list[Path]:
+    """Each input checked to be a real Word package and copied without its external
+    relationships, under its own name: LibreOffice converts the copies, so it has
+    nothing to fetch (a linked picture, a remote template) and a text file named .docx
+    is refused here instead of becoming a PDF of its text."""
+    from .ooxml.clean import offline
+    from .ooxml.package import PackageError, package_bytes, read_parts
+
+    folder.mkdir()
+    copies, problems = [], []
+    for src in sources:
+        try:
+            parts, _removed = offline(read_parts(src))
+        except PackageError as exc:
+            problems.append(Problem(f"{exc}; không xuất PDF", file=str(src)))
+            continue
+        copy = folder / src.name
+        copy.write_bytes(package_bytes(parts))
+        copies.append(copy)
+    if problems:
+        raise DocumentError(problems)
+    return copies
+
+
+def split_inputs(files) -> tuple[list[Path], list[Path]]:
+    """(.docx to convert, others skipped): `cchc forms | xargs cchc pdf` passes the Excel
+    sheets and manifest.csv along with the Word forms; only Word files become PDF (an
+    Excel form is filled in, not printed from a PDF), so their names never clash."""
+    paths = [Path(f) for f in files]
+    return ([p for p in paths if p.suffix.lower() == ".docx"],
+            [p for p in paths if p.suffix.lower() != ".docx"])
 
 
 def convert(files, out_dir=None) -> list[Path]:

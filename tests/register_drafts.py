@@ -170,7 +170,7 @@ def issue_worker(ws_root: str, paths: list[str], date: str, db_url: str | None, 
     for path in paths:
         try:
             issued = register.issue(ws_root, path, date=dt.date.fromisoformat(date), db_url=db_url)
-            results.put(("ok", os.getpid(), path, issued.number))
+            results.put(("ok", os.getpid(), str(issued.path), issued.number))
         except CchcError as exc:
             results.put(("error", os.getpid(), path, str(exc)))
 

@@ -1,10 +1,18 @@
-"""Drafting and issuing in one step: the letter, then the report, in one yearly series."""
+"""Drafting and issuing in one step: the letter, then the report, in one yearly series;
+drafts and issued documents in separate places of output/."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import docx
+
+BAN_HANH = ("output", "ban-hanh")
+
+
+def header(path: Path) -> tuple[str, str]:
+    cells = docx.Document(str(path)).tables[0].rows[1].cells
+    return cells[0].paragraphs[0].text, cells[1].paragraphs[0].text
 
 
 def test_letter_then_report_issued_in_one_series(cchc, ws):
@@ -14,11 +22,46 @@ def test_letter_then_report_issued_in_one_series(cchc, ws):
     assert report.exit_code == 0, report.stderr
     assert "Đã cấp số 02/BC-UBND ngày 10/9/2024" in report.stderr
     paths = [Path(p) for p in report.stdout.split()]
-    assert paths[0] == ws / "output" / "bao-cao-tong-hop.docx"
+    assert paths[0] == ws.joinpath(*BAN_HANH, "02-BC-UBND-bao-cao-tong-hop.docx")
     assert {p.parent.name for p in paths[1:]} == {"VT", "NV"}
-    header = docx.Document(str(paths[0])).tables[0].rows[1].cells
-    assert (header[0].text, header[1].text) == ("Số: 02/BC-UBND", "Hương Sơn, ngày 10 tháng 9 năm 2024")
-    checked = cchc("check", paths[0], ws / "output" / "cong-van-don-doc.docx")
+    assert header(paths[0]) == ("Số: 02/BC-UBND", "Hương Sơn, ngày 10 tháng 9 năm 2024")
+    issued_letter = ws.joinpath(*BAN_HANH, "01-UBND-NV-cong-van-don-doc.docx")
+    checked = cchc("check", paths[0], issued_letter)
     assert checked.exit_code == 0, checked.stdout
     listing = cchc("register", "list", "-w", ws, "--year", "2024").stdout.splitlines()
     assert [line.split()[2] for line in listing] == ["01/UBND-NV", "02/BC-UBND"]
+    # The register points at the issued files.
+    import json
+    rows = json.loads(cchc("register", "list", "-w", ws, "--json").stdout)
+    assert [r["source"] for r in rows] == ["output/ban-hanh/01-UBND-NV-cong-van-don-doc.docx",
+                                           "output/ban-hanh/02-BC-UBND-bao-cao-tong-hop.docx"]
+
+
+def test_build_after_issue_never_replaces_the_issued_letter(cchc, ws):
+    assert cchc("letter", "-w", ws, "--issue", "--date", "2024-07-05").exit_code == 0
+    issued = ws.joinpath(*BAN_HANH, "01-UBND-NV-cong-van-don-doc.docx")
+    before = issued.read_bytes()
+    built = cchc("build", "-w", ws)
+    assert built.exit_code == 0, built.stderr
+    written = [Path(p) for p in built.stdout.splitlines()]
+    assert ws / "output" / "cong-van-don-doc.docx" in written
+    assert not any(BAN_HANH[1] in p.parts for p in written)
+    assert issued.read_bytes() == before
+    assert header(issued)[0] == "Số: 01/UBND-NV"
+    assert header(ws / "output" / "cong-van-don-doc.docx")[0] == "Số:      /UBND-NV"
+    assert cchc("letter", "-w", ws).exit_code == 0
+    assert issued.read_bytes() == before
+
+
+def test_register_issue_leaves_the_draft_and_writes_the_issued_copy(cchc, ws):
+    assert cchc("letter", "-w", ws).exit_code == 0
+    draft = ws / "output" / "cong-van-don-doc.docx"
+    before = draft.read_bytes()
+    done = cchc("register", "issue", draft, "-w", ws, "--date", "2024-07-05")
+    assert done.exit_code == 0, done.stderr
+    issued = ws.joinpath(*BAN_HANH, "01-UBND-NV-cong-van-don-doc.docx")
+    assert f"Bản đã cấp số (bản ban hành): {issued}" in done.stderr
+    assert draft.read_bytes() == before
+    assert header(issued) == ("Số: 01/UBND-NV", "Hương Sơn, ngày 05 tháng 7 năm 2024")
+    archived = [Path(p) for p in done.stdout.splitlines()]
+    assert all(p.read_bytes() == issued.read_bytes() for p in archived)

@@ -42,8 +42,16 @@ def squashed(text: str) -> str:
 
 @pytest.fixture
 def tools():
+    import os
+
+    from cchc_docs.pdf import find_soffice
+
     for tool in ("soffice", "pdftotext", "pdfinfo"):
         needs(tool)
+    if find_soffice() is None:  # CCHC_SOFFICE points nowhere: the same rule as a missing tool
+        if os.environ.get("CI"):
+            pytest.fail(f"CCHC_SOFFICE={os.environ.get('CCHC_SOFFICE')} is not a file, in CI")
+        pytest.skip("CCHC_SOFFICE does not point to soffice")
 
 
 def test_two_page_vietnamese_letter(tools, tmp_path):
@@ -130,3 +138,79 @@ def test_same_name_from_two_folders_is_refused(tmp_path):
         (tmp_path / folder / "x.docx").write_bytes(b"x")
     with pytest.raises(CchcError, match="cùng tên"):
         convert_to_pdf([tmp_path / "a" / "x.docx", tmp_path / "b" / "x.docx"], tmp_path / "out")
+
+
+# ---------------------------------------------------------------- what goes in (issue #11)
+
+def _linked_picture_docx(path: Path, url: str) -> Path:
+    """A Word file whose picture is *linked* to `url` (Insert > Picture > Link to file)."""
+    import io
+    import re
+    import zipfile
+
+    import docx
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(png, "PNG")
+    d = docx.Document()
+    d.add_paragraph("Văn bản có ảnh liên kết")
+    d.add_picture(io.BytesIO(png.getvalue()))
+    buf = io.BytesIO()
+    d.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb'Target="media/image1.png"', f'Target="{url}" TargetMode="External"'.encode(), data)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"r:embed=", b"r:link=")
+            dst.writestr(info, data)
+    return path
+
+
+def test_libreoffice_fetches_nothing(tools, tmp_path):
+    import http.server
+
+    hits = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the stdlib's name
+            hits.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        src = _linked_picture_docx(tmp_path / "lien-ket.docx", f"http://127.0.0.1:{server.server_port}/anh.png")
+        [pdf] = convert_to_pdf([src], tmp_path / "pdf")
+    finally:
+        server.shutdown()
+    assert pdf.is_file() and "Văn bản có ảnh liên kết" in pdftext(pdf, 1)
+    assert hits == []
+
+
+def test_a_text_file_named_docx_is_refused(tools, tmp_path, cchc):
+    fake = tmp_path / "gia.docx"
+    fake.write_text("Đây chỉ là chữ, không phải Word", encoding="utf-8")
+    result = cchc("pdf", fake)
+    assert result.exit_code == 2 and "không phải tệp Word" in result.stderr and "gia.docx" in result.stderr
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_build_then_pdf_of_what_it_printed(tools, ws, cchc):
+    built = cchc("build", "-w", ws)
+    assert built.exit_code == 0, built.stderr
+    files = built.stdout.splitlines()  # what `xargs -d '\n'` passes on
+    assert any(f.endswith(".xlsx") for f in files) and any(f.endswith("manifest.csv") for f in files)
+    result = cchc("pdf", *files)
+    assert result.exit_code == 0, result.stderr
+    docx_files = [Path(f) for f in files if f.endswith(".docx")]
+    assert "Bỏ qua 26 tệp không phải Word .docx" in result.stderr and "manifest.csv" in result.stderr
+    pdfs = [Path(p) for p in result.stdout.splitlines()]
+    assert pdfs == [p.with_suffix(".pdf").resolve() for p in docx_files]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in pdfs)

@@ -56,6 +56,10 @@ def test_issue_a_generated_letter(ws):
 
     assert issued.number == 1 and issued.label == "01/UBND-NV" and issued.type_name == "Công văn"
     assert issued.summary.startswith("V/v tập trung khắc phục tồn tại, hạn chế")
+    # The numbered copy lives in output/ban-hanh/; the draft is left a draft.
+    assert issued.path == ws / "output" / "ban-hanh" / "01-UBND-NV-cong-van-don-doc.docx"
+    assert parts(draft) == before
+    undrafted, draft = draft, issued.path
     assert header_cells(draft) == ("Số: 01/UBND-NV", "Hương Sơn, ngày 05 tháng 7 năm 2024")
     # Formatting untouched: the date line is still one italic run, the number line upright.
     table = docx.Document(str(draft)).tables[0]
@@ -103,9 +107,9 @@ def test_issue_a_report_and_split_runs(ws):
                       lưu="VT, NV (2)")
     issued = register.issue(ws, path, date=dt.date(2024, 2, 3))
     assert issued.type_name == "Báo cáo" and issued.summary == "Kết quả khắc phục tồn tại, hạn chế về CCHC"
-    assert header_cells(path) == ("Số: 01/BC-UBND", "Hương Sơn, ngày 03 tháng 02 năm 2024")
+    assert header_cells(issued.path) == ("Số: 01/BC-UBND", "Hương Sơn, ngày 03 tháng 02 năm 2024")
     # The number went into the run that held the blank; the runs are still four.
-    runs = docx.Document(str(path)).tables[0].cell(1, 0).paragraphs[0].runs
+    runs = docx.Document(str(issued.path)).tables[0].cell(1, 0).paragraphs[0].runs
     assert [r.text for r in runs] == ["Số:", " 01", "/", "BC-UBND"]
     [entry] = register.list_entries(ws)
     assert entry.title == "Báo cáo kết quả khắc phục tồn tại, hạn chế về CCHC"
@@ -117,7 +121,7 @@ def test_issue_a_report_and_split_runs(ws):
 def test_draft_year_differs_from_issue_year_is_corrected_with_a_warning(ws):
     path = make_draft(ws / "d.docx", year=2024)
     issued = register.issue(ws, path, date=dt.date(2025, 1, 2))
-    assert header_cells(path)[1] == "Hương Sơn, ngày 02 tháng 01 năm 2025"
+    assert header_cells(issued.path)[1] == "Hương Sơn, ngày 02 tháng 01 năm 2025"
     assert any("năm 2024" in w for w in issued.warnings)
 
 
@@ -138,8 +142,9 @@ def test_not_a_draft(ws, tmp_path):
 
 def test_numbers_run_01_02_03(ws, db):
     paths = drafts(ws, 12)
-    numbers = [register.issue(ws, p, date=D, db_url=db).number for p in paths]
-    assert numbers == list(range(1, 13))
+    issued = [register.issue(ws, p, date=D, db_url=db) for p in paths]
+    assert [i.number for i in issued] == list(range(1, 13))
+    paths = [i.path for i in issued]
     assert [header_cells(p)[0] for p in paths[:3]] == ["Số: 01/UBND-NV", "Số: 02/UBND-NV", "Số: 03/UBND-NV"]
     assert header_cells(paths[9])[0] == "Số: 10/UBND-NV"
     assert [e.label for e in register.list_entries(ws, year=2024, db_url=db)][-2:] == ["11/UBND-NV", "12/UBND-NV"]
@@ -151,7 +156,7 @@ def test_numbers_restart_on_1_january(ws, db):
     assert register.issue(ws, b, date=dt.date(2024, 12, 31), db_url=db).number == 2
     issued = register.issue(ws, c, date=dt.date(2025, 1, 1), db_url=db)
     assert issued.number == 1 and issued.archived[0].parts[-3] == "2025"
-    assert header_cells(c) == ("Số: 01/UBND-NV", "Hương Sơn, ngày 01 tháng 01 năm 2025")
+    assert header_cells(issued.path) == ("Số: 01/UBND-NV", "Hương Sơn, ngày 01 tháng 01 năm 2025")
     # Once 2025 has begun, a 2024 date is backdating; with a reason it takes 2024's next number.
     with pytest.raises(RegisterError, match="sớm hơn văn bản số 01 đã cấp ngày 01/01/2025"):
         register.issue(ws, e, date=dt.date(2024, 12, 31), db_url=db)
@@ -392,7 +397,7 @@ def test_letter_issue_in_one_step(ws, cchc):
     result = cchc("letter", "--issue", "--date", "2024-07-05", "-w", ws)
     assert result.exit_code == 0, result.stderr
     letter, *archived = result.stdout.splitlines()
-    assert letter == str(ws / "output" / "cong-van-don-doc.docx") and len(archived) == 2
+    assert letter == str(ws / "output" / "ban-hanh" / "01-UBND-NV-cong-van-don-doc.docx") and len(archived) == 2
     assert header_cells(Path(letter)) == ("Số: 01/UBND-NV", "Hương Sơn, ngày 05 tháng 7 năm 2024")
     # The same draft again: refused, with the number it got.
     again = cchc("letter", "--issue", "--date", "2024-07-05", "-w", ws)
@@ -403,7 +408,7 @@ def test_letter_issue_in_one_step(ws, cchc):
 def test_db_option_and_env(ws, tmp_path, monkeypatch):
     (a, b) = drafts(ws, 2)
     other = tmp_path / "shared" / "so.sqlite"
-    register.issue(ws, a, date=D, db_url=str(other))
+    register.issue(ws, a, date=D, db_url=f"sqlite:///{other}")
     assert other.is_file() and not (ws / "register.sqlite").exists()
     monkeypatch.setenv("CCHC_DB", f"sqlite:///{other}")
     assert register.issue(ws, b, date=D).number == 2
@@ -411,7 +416,7 @@ def test_db_option_and_env(ws, tmp_path, monkeypatch):
 
 def test_unreachable_database_is_a_clear_error(ws):
     (a,) = drafts(ws, 1)
-    with pytest.raises(RegisterError, match=r"không dùng được cơ sở dữ liệu sổ đăng ký postgresql\+psycopg://cchc:\*\*\*@127.0.0.1:1/x"):
+    with pytest.raises(RegisterError, match=r"không kết nối được tới cơ sở dữ liệu sổ đăng ký postgresql\+psycopg://cchc:\*\*\*@127.0.0.1:1/x"):
         register.issue(ws, a, date=D, db_url="postgresql://cchc:secret@127.0.0.1:1/x")
     assert header_cells(a)[0] == "Số:      /UBND-NV"
 
@@ -442,13 +447,15 @@ def test_other_agency_symbol_is_issued_with_a_warning(ws):
 
 def test_letter_issue_refused_leaves_the_issued_letter_alone(ws, cchc):
     assert cchc("letter", "--issue", "--date", "2024-07-05", "-w", ws).exit_code == 0
-    letter = ws / "output" / "cong-van-don-doc.docx"
+    letter = ws / "output" / "ban-hanh" / "01-UBND-NV-cong-van-don-doc.docx"
     issued = letter.read_bytes()
     again = cchc("letter", "--issue", "--date", "2024-07-08", "-w", ws)
     assert again.exit_code == 2
-    assert f"Lỗi: {letter}: bản dự thảo này đã được cấp số 01/UBND-NV" in again.stderr
+    draft = ws / "output" / "cong-van-don-doc.docx"
+    assert f"Lỗi: {draft}: bản dự thảo này đã được cấp số 01/UBND-NV" in again.stderr
     assert letter.read_bytes() == issued  # not replaced by a fresh draft
-    assert sorted(p.name for p in (ws / "output").iterdir()) == ["archive", "cong-van-don-doc.docx"]
+    assert sorted(p.name for p in (ws / "output").iterdir()) == ["archive", "ban-hanh"]
+    assert [p.name for p in (ws / "output" / "ban-hanh").iterdir()] == [letter.name]
 
 
 def test_commit_failure_is_settled_by_the_database(ws, monkeypatch):

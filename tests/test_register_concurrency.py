@@ -76,8 +76,13 @@ def test_cli_processes_at_once(ws, db):
                               cwd=REPO, env=env) for p in paths]
     outs = [p.communicate(timeout=180) for p in procs]
     assert [p.returncode for p in procs] == [0] * len(paths), [err for _, err in outs]
-    lines = sorted(number_line(p) for p in paths)
+    issued = sorted((ws / "output" / "ban-hanh").iterdir())
+    # Which clerk got which number is a race; that each draft got one is not.
+    assert sorted(p.name.split("-UBND-NV-")[1] for p in issued) == [p.name for p in paths]
+    assert sorted(p.name.split("-")[0] for p in issued) == ["01", "02", "03", "04"]
+    lines = sorted(number_line(p) for p in issued)
     assert lines == [f"Số: {n:02d}/UBND-NV" for n in range(1, len(paths) + 1)]
+    assert all(number_line(p) == "Số:      /UBND-NV" for p in paths)  # drafts stay drafts
     assert all(len(out.splitlines()) == 2 for out, _ in outs)
 
 

@@ -29,6 +29,17 @@ class _Group(click.Group):
             for problem in exc.problems:
                 click.echo(f"Lỗi: {problem}", err=True)
             ctx.exit(exc.exit_code)
+        # --- files and interruption (issue #11): exit 2 with a message, 130 on Ctrl-C.
+        # Writers clean up on the way out (atomic_write, batch, pdf), so no partial file
+        # or temporary folder is left when these arrive here.
+        except OSError as exc:
+            from ..fserrors import problem
+
+            click.echo(f"Lỗi: {problem(exc)}", err=True)
+            ctx.exit(2)
+        except KeyboardInterrupt:
+            click.echo("Đã dừng theo yêu cầu (Ctrl-C); không có tệp nào bị ghi dở.", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},

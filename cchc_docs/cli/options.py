@@ -78,5 +78,5 @@ def announce(issued) -> None:
         f"(sổ '{issued.series}' năm {issued.year}): {issued.type_name} {issued.summary}")
     for warning in issued.warnings:
         say(f"Chú ý: {warning}")
-    say(f"Đã ghi số và ngày vào: {issued.path}")
+    say(f"Bản đã cấp số (bản ban hành): {issued.path}")
     say(f"Đã lưu {len(issued.archived)} bản vào output/archive/{issued.year}/")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .options import emit
+from .options import emit, say
 
 
 @click.command()
@@ -22,8 +22,16 @@ def pdf(files, out_dir):
     Ví dụ:
       cchc pdf output/cong-van-don-doc.docx        # output/cong-van-don-doc.pdf
       cchc pdf output/*.docx -o output/pdf
-      cchc build | xargs cchc pdf
+      cchc build | xargs -d '\\n' cchc pdf        # .xlsx, manifest.csv: bỏ qua, có báo
     """
-    from ..pdf import convert
+    from ..errors import CchcError, Problem
+    from ..pdf import convert, split_inputs
 
-    emit(convert(files, out_dir))
+    docx, skipped = split_inputs(files)
+    if skipped:
+        say(f"Bỏ qua {len(skipped)} tệp không phải Word .docx (chỉ văn bản Word được xuất PDF): "
+            + ", ".join(p.name for p in skipped))
+    if not docx:
+        raise CchcError(Problem("không có tệp Word .docx nào để xuất PDF",
+                                hint="ví dụ: cchc pdf output/cong-van-don-doc.docx"))
+    emit(convert(docx, out_dir))

@@ -66,7 +66,8 @@ def issue_cmd(file, date, series, backdate, copies, workspace, db_url):
 
 @register.command("void")
 @click.argument("number")
-@click.option("--year", type=int, default=None, help="Năm của văn bản (mặc định: năm nay).")
+@click.option("--year", type=click.IntRange(1900, 9999), default=None,
+              help="Năm của văn bản (mặc định: năm nay).")
 @_series_option("Sổ của văn bản, khi năm đó có nhiều văn bản cùng số ở các sổ khác nhau.")
 @click.option("--reason", required=True, metavar="LÝ DO", help="Lý do thu hồi (ghi vào cột Ghi chú).")
 @_common
@@ -85,7 +86,7 @@ def void_cmd(number, year, series, reason, workspace, db_url):
 
 
 @register.command("list")
-@click.option("--year", type=int, default=None, help="Chỉ năm này (mặc định: mọi năm).")
+@click.option("--year", type=click.IntRange(1900, 9999), default=None, help="Chỉ năm này (mặc định: mọi năm).")
 @_series_option("Chỉ sổ này (mặc định: mọi sổ).")
 @click.option("--json", "as_json", is_flag=True, help="In dạng JSON.")
 @_common
@@ -107,7 +108,7 @@ def list_cmd(year, series, as_json, workspace, db_url):
 
 
 @register.command("export")
-@click.option("--year", type=int, required=True, help="Năm của sổ.")
+@click.option("--year", type=click.IntRange(1900, 9999), required=True, help="Năm của sổ.")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False),
               metavar="FILE.xlsx|FILE.docx", help="Tệp kết quả: .xlsx hoặc .docx.")
 @_series_option("Chỉ sổ này (mặc định: mọi sổ của năm).")

@@ -5,21 +5,23 @@ defaults to $CCHC_DB, then to register.sqlite in the workspace root):
 
     issue(workspace, path, date=None, series=None, db_url=None, *, backdate=None, copies=None)
         -> IssuedDocument
-        Number and date a draft: allocate the next number of the agency's series for the
-        year of `date` (today by default), write `Số: 05/UBND-NV` and `…, ngày 05 tháng 7
-        năm 2024` into the file in place, archive one copy per unit of its `Lưu:` line
-        under output/archive/<year>/<unit>/, and record the register row.
+        Number and date a draft of this agency (header checked; the refusal spends no
+        number): allocate the next number of the agency's series for the year of `date`
+        (today by default), write `Số: 05/UBND-NV` and `…, ngày 05 tháng 7 năm 2024` into a
+        copy, output/ban-hanh/05-UBND-NV-<draft name>.docx (the draft itself is left
+        alone), archive one copy per unit of its `Lưu:` line under
+        output/archive/<year>/<unit>/, and record the register row (pointing at the
+        ban-hanh file).
 
     issue_new(workspace, make_draft, date=None, series=None, db_url=None, out_dir=None)
         -> IssuedDocument
         Both steps at once, for generators (`cchc letter --issue`; `cchc report --issue`
-        should do the same): `make_draft(folder) -> Path` writes the draft into a private
-        folder, it is issued there and moved to out_dir (default output/) only when the
-        register accepted it, so a refusal never replaces an issued file by a draft:
+        too): `make_draft(folder) -> Path` writes the draft into a private folder, it is
+        issued from there into out_dir/ban-hanh/ (default output/ban-hanh/):
 
             issued = register.issue_new(ws, lambda d: main.write_letter(ws, out_dir=d), date=date)
             issued.label, issued.path, issued.archived
-            # '01/UBND-NV', output/cong-van-don-doc.docx, (…/2024/VT/01-…, …/2024/NV/01-…)
+            # '01/UBND-NV', output/ban-hanh/01-UBND-NV-cong-van-don-doc.docx, (…/2024/VT/01-…, …/2024/NV/01-…)
 
     void(workspace, number, reason, year=None, series=None, db_url=None) -> Entry
     list_entries(workspace, year=None, series=None, db_url=None) -> list[Entry]
@@ -40,11 +42,12 @@ __all__ = ["issue", "issue_new", "void", "list_entries", "export", "verify",
            "IssuedDocument", "Entry", "VerifyReport"]
 
 
-def issue(workspace, path, date=None, series=None, db_url=None, *, backdate=None, copies=None):
+def issue(workspace, path, date=None, series=None, db_url=None, *, backdate=None, copies=None,
+          out_dir=None):
     from .issuance import issue as _issue
 
     return _issue(workspace, path, date=date, series=series, db_url=db_url,
-                  backdate=backdate, copies=copies)
+                  backdate=backdate, copies=copies, out_dir=out_dir)
 
 
 def issue_new(workspace, make_draft, date=None, series=None, db_url=None, out_dir=None, **kwargs):

@@ -143,10 +143,13 @@ def stage(finals: list[Path], data: bytes) -> Staged:
                 raise RegisterError(Problem(
                     "tệp lưu trữ đã có sẵn, không ghi đè", file=str(final),
                     hint="sổ đăng ký có thể đã bị xóa hoặc thay; kiểm tra bằng 'cchc register verify'"))
-            final.parent.mkdir(parents=True, exist_ok=True)
+            # Private to the clerk's account (0700 folders, 0600 files), whatever the umask:
+            # the archive holds every issued document. An office sharing it with a group
+            # grants that itself (chmod -R g+rX output/archive).
+            final.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             tmp = temp_name(final)
             staged.moves.append((tmp, final))
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -43,12 +43,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from ..errors import RegisterError
+from ..errors import Problem, RegisterError
 
 SCHEMA_VERSION = 1
 DEFAULT_FILE = "register.sqlite"
 DEFAULT_SERIES = "chung"  # one series for all administrative documents (Điều 15)
 BUSY_TIMEOUT_S = 60
+# A clerk whose machine freezes holding the series lock must not stop the office: a waiting
+# issue gives up after this, with a message, instead of hanging.
+LOCK_TIMEOUT_S = 30
 _PG_SCHEMA_LOCK = 0x63636863  # "cchc": serialises concurrent first-time schema creation
 
 metadata = MetaData()
@@ -114,29 +117,87 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-def resolve_url(root: Path, db_url: str | None = None) -> str:
-    """--db, else $CCHC_DB, else register.sqlite in the workspace root.
+SUPPORTED = "sqlite:///ĐƯỜNG/DẪN/register.sqlite hoặc postgresql+psycopg://NGƯỜI_DÙNG@MÁY:CỔNG/CSDL"
 
-    A bare path means an SQLite file; `postgresql://` means psycopg 3 (the driver this
-    project installs), not SQLAlchemy's default psycopg2.
-    """
-    url = db_url or os.environ.get("CCHC_DB") or ""
-    if not url:
-        return f"sqlite:///{(root / DEFAULT_FILE).as_posix()}"
-    if "://" not in url:
-        path = Path(url).expanduser()
-        return f"sqlite:///{(path if path.is_absolute() else root / path).resolve().as_posix()}"
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
-    return url
+
+def _bad_url(what: str) -> RegisterError:
+    return RegisterError(Problem(f"địa chỉ sổ đăng ký (--db / CCHC_DB) {what}",
+                                 hint=f"viết dạng {SUPPORTED}; mật khẩu đặt trong biến PGPASSWORD "
+                                      "hoặc ~/.pgpass, không ghi vào địa chỉ"))
+
+
+def _split(raw: str) -> tuple[str, str | None, str | None, str]:
+    """(scheme, user, password, rest) of `scheme://user:password@rest`.
+
+    The credentials end at the *last* `@`: a password such as `ssS3cr3t@Z` is not
+    percent-encoded by most people, and a parser stopping at the first `@` would take
+    `Z@127.0.0.1` for the host and print the tail of the password in every message."""
+    from urllib.parse import unquote
+
+    scheme, _, rest = raw.partition("://")
+    if "@" not in rest:
+        return scheme, None, None, rest
+    userinfo, _, rest = rest.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    return scheme, unquote(user) or None, (unquote(password) if colon else None), rest
 
 
 def masked(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL has no password to hide worth a crash
+    """The URL as messages may show it: never its password, whatever characters it has."""
+    if "://" not in url:
         return url
+    scheme, user, password, rest = _split(url)
+    if user is None and password is None:
+        return url
+    return f"{scheme}://{user or ''}{':***' if password is not None else ''}@{rest}"
+
+
+def resolve_url(root: Path, db_url: str | None = None) -> str:
+    """--db, else $CCHC_DB, else register.sqlite in the workspace root.
+
+    Only a URL with its scheme is accepted: a bare `vanthu:matkhau@host/db` used to become
+    an SQLite file in a folder named after the password, numbering from 01 again beside
+    the office's real register. `postgresql://` means psycopg 3 (the driver this project
+    installs), not SQLAlchemy's default psycopg2. A relative SQLite path is taken from the
+    workspace root, not from wherever the command was started.
+    """
+    from sqlalchemy.engine import URL
+
+    raw = (db_url or os.environ.get("CCHC_DB") or "").strip()
+    if not raw:
+        return f"sqlite:///{(root / DEFAULT_FILE).as_posix()}"
+    if "://" not in raw:
+        shown = masked("x://" + raw)[len("x://"):]
+        raise _bad_url(f"'{shown}' không phải địa chỉ cơ sở dữ liệu (thiếu phần sqlite:/// "
+                       "hoặc postgresql+psycopg://)")
+    scheme, user, password, rest = _split(raw)
+    backend = scheme.split("+", 1)[0].lower()
+    if backend == "sqlite":
+        if user or password or not rest.startswith("/"):
+            raise _bad_url(f"{masked(raw)} sai: tệp SQLite viết sqlite:///ĐƯỜNG/DẪN (ba dấu /)")
+        path = rest[1:]
+        if not path or path == ":memory:":
+            raise _bad_url(f"{masked(raw)} không chỉ tới tệp nào")
+        file = Path(path).expanduser()
+        return f"sqlite:///{(file if file.is_absolute() else root / file).resolve().as_posix()}"
+    if backend not in ("postgresql", "postgres"):
+        raise _bad_url(f"{masked(raw)}: cchc chỉ dùng được SQLite (sqlite:///…) và PostgreSQL "
+                       f"(postgresql+psycopg://…), không dùng được '{scheme}'")
+    driver = scheme.split("+", 1)[1] if "+" in scheme else "psycopg"
+    try:
+        bare = make_url(f"postgresql+{driver}://{rest}")
+        port = bare.port
+    except ValueError:
+        raise _bad_url(f"{masked(raw)} có cổng không phải là số") from None
+    except Exception:  # noqa: BLE001 - SQLAlchemy's ArgumentError: say it plainly, hide the password
+        raise _bad_url(f"{masked(raw)} sai cú pháp") from None
+    if port is not None and not 0 < port < 65536:
+        raise _bad_url(f"{masked(raw)} có cổng {port} ngoài khoảng 1–65535")
+    if not bare.database:
+        raise _bad_url(f"{masked(raw)} thiếu tên cơ sở dữ liệu (…/TÊN_CSDL)")
+    url = URL.create(bare.drivername, username=user, password=password, host=bare.host,
+                     port=port, database=bare.database, query=bare.query)
+    return url.render_as_string(hide_password=False)
 
 
 _ENGINES: dict[tuple[int, str], Engine] = {}
@@ -152,11 +213,23 @@ def engine_for(url: str) -> Engine:
     return engine
 
 
+def _create_private(path: Path) -> None:
+    """Create the SQLite file readable by its owner only (0600): the register names every
+    document of the office and must not follow a 022 umask to world-readable. SQLite gives
+    its journal the database file's mode. An office sharing it with a group sets the mode
+    itself afterwards (chmod g+rw); an existing file's mode is never changed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
 def _make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _create_private(Path(parsed.database))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
         @event.listens_for(engine, "connect")
@@ -174,11 +247,21 @@ def _make_engine(url: str) -> Engine:
 
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except ImportError as exc:  # psycopg missing
         raise RegisterError(
             f"thiếu thư viện kết nối PostgreSQL ({exc.name}); cài bằng: pip install 'cchc-docs[postgres]'"
         ) from None
+
+    @event.listens_for(engine, "connect")
+    def _pg_connect(dbapi_conn, _record):
+        # Waits for the series lock end; so does a statement stuck behind a frozen client.
+        with dbapi_conn.cursor() as cur:
+            cur.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+            cur.execute(f"SET idle_in_transaction_session_timeout = '{LOCK_TIMEOUT_S * 4}s'")
+        dbapi_conn.commit()
+
+    return engine
 
 
 @contextmanager
@@ -186,16 +269,40 @@ def db_errors(url: str):
     """Database failures as a clerk-readable RegisterError, with the password hidden."""
     from sqlalchemy import exc as sa_exc
 
+    where = masked(url)
     try:
         yield
-    except sa_exc.OperationalError as exc:
-        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise RegisterError(f"không dùng được cơ sở dữ liệu sổ đăng ký {masked(url)}: {detail}") from None
+    except sa_exc.DBAPIError as exc:
+        raise RegisterError(_db_problem(exc, where)) from None
     except sa_exc.NoSuchModuleError:
-        raise RegisterError(f"địa chỉ cơ sở dữ liệu không hỗ trợ: {masked(url)} "
+        raise RegisterError(f"địa chỉ cơ sở dữ liệu không hỗ trợ: {where} "
                             "(dùng sqlite:///ĐƯỜNG/DẪN hoặc postgresql+psycopg://...)") from None
     except sa_exc.ArgumentError as exc:
-        raise RegisterError(f"địa chỉ cơ sở dữ liệu sai: {masked(url)} ({exc})") from None
+        raise RegisterError(f"địa chỉ cơ sở dữ liệu sai: {where} ({exc})") from None
+
+
+def _db_problem(exc, where: str) -> Problem:
+    """What went wrong with the database, in the clerk's words: which server, and why."""
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None) or getattr(getattr(orig, "diag", None), "sqlstate", None)
+    detail = (str(orig).strip().splitlines() or [""])[0] if orig else str(exc)
+    detail = detail.replace(where, "").strip()
+    if code == "55P03" or (code == "57014" and "statement timeout" in str(orig)):
+        return Problem(f"sổ đăng ký {where} đang bị một máy khác giữ khóa quá {LOCK_TIMEOUT_S} giây "
+                       "(một văn thư đang cấp số bị treo?); chưa cấp số nào",
+                       hint="thử lại sau ít phút; nếu vẫn vậy, nhờ quản trị xem phiên nào đang giữ khóa "
+                            "(pg_stat_activity)")
+    if code == "42501":
+        return Problem(f"tài khoản cơ sở dữ liệu không đủ quyền trên {where} ({detail})",
+                       hint="lần đầu dùng, tài khoản cần quyền CREATE trên schema để tạo các bảng của sổ; "
+                            "nhờ quản trị cấp: GRANT CREATE ON SCHEMA public TO <tài khoản>")
+    if "database is locked" in detail:
+        return Problem(f"tệp sổ đăng ký {where} đang bị một tiến trình khác giữ quá {BUSY_TIMEOUT_S} giây",
+                       hint="đóng chương trình đang mở tệp sổ rồi thử lại")
+    kind = "không kết nối được tới" if isinstance(exc, __import__("sqlalchemy").exc.OperationalError) \
+        else "lỗi khi dùng"
+    return Problem(f"{kind} cơ sở dữ liệu sổ đăng ký {where}: {detail}",
+                   hint="kiểm tra mạng, địa chỉ máy chủ và cổng; chưa cấp số nào nếu lỗi xảy ra trước khi ghi")
 
 
 def is_postgres(conn_or_engine) -> bool:

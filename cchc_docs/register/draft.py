@@ -106,6 +106,7 @@ class Draft:
     signer_position: str = ""
     keep_units: list[str] = field(default_factory=list)
     keep_copies: dict[str, int] = field(default_factory=dict)
+    header_lines: list[str] = field(default_factory=list)  # text above the Số line, in order
 
     @property
     def written_date(self) -> dt.date | None:
@@ -202,6 +203,7 @@ def read_draft(xml: bytes, name: str = "văn bản") -> Draft:
                   date_written=date_written, type_abbr=abbr, type_name=type_name,
                   summary=summary)
     draft.recipients = _kinh_gui(body, wt_index)
+    draft.header_lines = _above(header_pars, number_el)
     # The closing table is the last one holding `Nơi nhận`: a report's appendix table comes after it.
     closing = next((t for t in reversed(tables[1:]) if "Nơi nhận" in "".join(t.itertext())), None)
     _footer(draft, closing, wt_index)
@@ -209,6 +211,33 @@ def read_draft(xml: bytes, name: str = "văn bản") -> Draft:
         raise _fail(name, "không tìm thấy dòng '- Lưu: VT, ...' ở phần Nơi nhận",
                     "dòng Lưu cho biết nơi giữ bản lưu, ví dụ '- Lưu: VT, NV.'")
     return draft
+
+
+def _above(pars, stop) -> list[str]:
+    """Non-empty lines of the header before the Số paragraph: chủ quản, the issuing agency
+    and the national motto, in document order."""
+    lines = []
+    for el, par in pars:
+        if el is stop:
+            break
+        text = _clean(par.text)
+        if text:
+            lines.append(text)
+    return lines
+
+
+def issuer(draft: Draft, parent: str = "") -> str:
+    """The issuing agency as the header names it: the lines above the Số line without the
+    motto and without the chủ quản (`UBND TỈNH HÀ TĨNH`), joined as one name."""
+    motto = {_words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), _words("Độc lập - Tự do - Hạnh phúc")}
+    lines = [t for t in draft.header_lines if _words(t) not in motto]
+    if parent and lines and match_key(lines[0]) == match_key(parent):
+        lines = lines[1:]
+    return " ".join(lines)
+
+
+def _words(text: str) -> str:
+    return " ".join(match_key(text).replace("-", " ").split())
 
 
 def _first(pars, pattern):

@@ -24,6 +24,13 @@ from ..wording import number_text
 from .stamp import stamp
 
 DOCUMENT = "word/document.xml"
+# Issued documents live apart from drafts: `cchc build` rewrites output/*.docx drafts at
+# will and must never replace a numbered file (see README, "Thư mục output/").
+ISSUED = "ban-hanh"
+MAX_UNITS = 20  # a Lưu line names a handful of units; 200 would be 200 archived copies
+# Names Windows reserves in every folder (a unit called CON cannot be a folder there).
+_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
+_UNIT = re.compile(r"^[^\W_][\w .&()-]{0,39}$")
 
 
 def _describe(row) -> str:
@@ -47,7 +54,10 @@ def _before_commit(number: int, staged: arc.Staged) -> None:
 
 def issue(workspace, path, date: dt.date | None = None, series: str | None = None,
           db_url: str | None = None, *, backdate: str | None = None,
-          copies: int | None = None) -> IssuedDocument:
+          copies: int | None = None, out_dir=None) -> IssuedDocument:
+    """Number, date and archive the draft at `path`; the numbered copy is written to
+    <out_dir or output/>/ban-hanh/<số>-<ký hiệu>-<name>.docx and the draft is left as it was
+    (it stays a draft: issuing it again is refused with the number it got)."""
     ws = load_workspace(workspace)
     src = Path(path).expanduser().resolve()
     if isinstance(date, str):
@@ -67,6 +77,10 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
         raise DocumentError(Problem(str(exc), file=str(src))) from None
     draft = read_draft(parts[DOCUMENT], name=str(src))
     agency = ws.config.agency.name
+    # Everything that can refuse the draft is decided before the register is opened: a
+    # refusal spends no number.
+    _check_issuer(ws, draft, src)
+    _check_units(draft, src)
     reg = open_register(ws, db_url)
     arc.recover(ws.root, reg)
     draft_sha = arc.content_sha256(parts)
@@ -80,6 +94,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
                      "kiểm tra đây đúng là văn bản của cơ quan mình")
 
     units = list(dict.fromkeys(arc.safe_component(u) for u in draft.keep_units))
+    issued_dir = (Path(out_dir).expanduser().resolve() if out_dir else ws.output_dir) / ISSUED
     year_dir = arc.archive_root(ws.root) / str(date.year)
     where = arc.origin(ws.root)
     staged: arc.Staged | None = None
@@ -109,6 +124,11 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
             sha = arc.sha256_bytes(data)
             name = arc.file_name(number_text(number), draft.symbol, draft.summary)
             finals = [year_dir / unit / name for unit in units]
+            issued_target = issued_dir / f"{number_text(number)}-{arc.safe_component(draft.symbol)}-{src.stem}.docx"
+            if issued_target.exists():
+                raise RegisterError(Problem("đã có tệp văn bản ban hành cùng tên, không ghi đè",
+                                            file=str(issued_target),
+                                            hint="sổ đăng ký có thể đã bị thay; kiểm tra bằng 'cchc register verify'"))
             staged = arc.stage(finals, data)
             _before_commit(number, staged)
             tx.record(
@@ -116,7 +136,8 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
                      symbol=draft.symbol, issued_on=date, type_name=draft.type_name,
                      summary=draft.summary, signer=draft.signer,
                      recipients="\n".join(draft.recipients), keep_units=_keep_units(draft),
-                     copies=copies, source_name=src.name, draft_sha256=draft_sha, sha256=sha,
+                     copies=copies, source_name=_shown(ws.root, issued_target), draft_sha256=draft_sha,
+                     sha256=sha,
                      backdate_reason=backdate),
                 [dict(unit=unit, origin=where, path=arc.relative(ws.root, final), sha256=sha,
                       size=len(data)) for unit, final in zip(units, finals)],
@@ -146,14 +167,14 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
         raise RegisterError(Problem(
             f"đã cấp số {number_text(number)}/{draft.symbol} nhưng chưa chuyển xong tệp lưu ({exc})",
             file=str(src), hint="chạy 'cchc register verify' để hoàn tất")) from None
-    # The clerk's copy becomes the issued document, written the reproducible way.
-    issued_path = src
+    # The issued document, written the reproducible way, where no draft writer goes.
+    issued_path = issued_target
     try:
-        atomic_write(src, data)
+        atomic_write(issued_target, data)
     except OSError as exc:
         # Numbered and archived already: the archive copy is the issued document.
         issued_path = staged.finals[0]
-        notes.append(f"không ghi lại được {src} ({exc.strerror or exc}); "
+        notes.append(f"không ghi được {issued_target} ({exc.strerror or exc}); "
                      f"bản đã cấp số là {issued_path}")
     return IssuedDocument(number=number, symbol=draft.symbol, date=date, series=series,
                           type_name=draft.type_name, summary=draft.summary, path=issued_path,
@@ -182,20 +203,52 @@ def issue_new(workspace, make_draft, date: dt.date | None = None, series: str | 
     scratch = Path(tempfile.mkdtemp(prefix=".cchc-issue-", dir=target_dir))
     try:
         draft = Path(make_draft(scratch))
-        final = target_dir / draft.name
+        shown = target_dir / draft.name
         try:
-            issued = issue(ws, draft, date=date, series=series, db_url=db_url, **kwargs)
+            return issue(ws, draft, date=date, series=series, db_url=db_url, out_dir=target_dir, **kwargs)
         except CchcError as exc:
             # Name the file the clerk knows, not the scratch copy.
-            exc.problems = [replace(p, file=str(final)) if p.file == str(draft) else p
+            exc.problems = [replace(p, file=str(shown)) if p.file == str(draft) else p
                             for p in exc.problems]
             raise
-        if issued.path == draft:
-            os.replace(draft, final)
-            issued = replace(issued, path=final)
-        return issued
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _check_issuer(ws, draft, src: Path) -> None:
+    """Only this agency's own documents get its numbers: a commune's form carries the
+    commune's header and must not be numbered (nor archived) in the district's register."""
+    from .draft import _words, issuer
+
+    agency = ws.config.agency
+    found = issuer(draft, agency.parent)
+    if not _words(found).endswith(_words(agency.name)):
+        raise RegisterError(Problem(
+            f"cơ quan ban hành ở đầu văn bản là '{found or '(trống)'}', không phải '{agency.name}' "
+            "của workspace này: sổ đăng ký chỉ cấp số cho văn bản do cơ quan mình ban hành; chưa cấp số",
+            file=str(src),
+            hint="văn bản của đơn vị khác (như phiếu của xã) do đơn vị đó cấp số trong sổ của họ"))
+
+
+def _check_units(draft, src: Path) -> None:
+    """Lưu units become folder names: refuse what cannot be an office unit or a folder."""
+    bad = [u for u in draft.keep_units
+           if not _UNIT.match(u) or _RESERVED.match(u.strip()) or ".." in u]
+    if bad:
+        raise RegisterError(Problem(
+            f"dòng 'Lưu:' có tên đơn vị không dùng được: {', '.join(repr(u) for u in bad)}; chưa cấp số",
+            file=str(src), hint="ghi tên viết tắt của đơn vị giữ bản lưu, ví dụ '- Lưu: VT, NV.'"))
+    if len(draft.keep_units) > MAX_UNITS:
+        raise RegisterError(Problem(
+            f"dòng 'Lưu:' có {len(draft.keep_units)} đơn vị (tối đa {MAX_UNITS}); chưa cấp số",
+            file=str(src), hint="bản lưu chỉ gửi văn thư và đơn vị soạn thảo, ví dụ '- Lưu: VT, NV.'"))
 
 
 def _refuse_numbered(reg: Register, agency: str, draft, src: Path) -> None:
