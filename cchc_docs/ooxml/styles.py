@@ -24,13 +24,20 @@ def is_on(el) -> bool:
     return v is None or v.lower() not in _FALSE
 
 
+# Word measures in twips, half-points or fiftieths of a percent: nothing real comes near this.
+# A larger value (`w:left="1e999"`, `1e300`, `nan`) is invalid for the property it sets and is
+# read as absent, so the one rule that needs it says so and every other rule still runs.
+MAX_MEASURE = 10_000_000
+
+
 def to_int(v, default=None):
     if v is None:
         return default
     try:
-        return int(float(v))
-    except ValueError:
+        n = int(float(v))
+    except (ValueError, OverflowError):  # "abc", "1e999" (inf), "nan"
         return default
+    return n if -MAX_MEASURE <= n <= MAX_MEASURE else default
 
 
 # ------------------------------------------------------------------ property parsing

@@ -9,7 +9,7 @@ import re
 from ... import doctypes
 from ...ooxml.reader import Para
 from ..structure import CONG_VAN, Doc, shown
-from ..text import norm, squash
+from ..text import norm, short, squash
 from . import Finding, rule
 from .common import all_on, any_on, check_line, fmt, where
 
@@ -117,8 +117,8 @@ def check_number(doc: Doc):
         if not doc.draft:
             yield Finding("SO", "số văn bản để trống (chỉ bản dự thảo được để trống; kiểm tra dự thảo: --draft)",
                           where(p))
-    elif not number.isdigit():
-        yield Finding("SO", f"số văn bản “{number}” không phải chữ số Ả Rập", where(p))
+    elif not _arabic(number):
+        yield Finding("SO", f"số văn bản “{short(number, 20)}” không phải chữ số Ả Rập (0–9) hoặc quá dài", where(p))
     elif int(number) == 0:
         yield Finding("SO", f"số văn bản “{number}” không hợp lệ (đánh từ 01)", where(p))
     elif int(number) < 10 and number != f"{int(number):02d}":
@@ -138,6 +138,11 @@ def check_number(doc: Doc):
     yield from fmt("SO", p, "số, ký hiệu", size=(26, 26), bold=False, italic=False)
     if doc.left is not None and p not in doc.left:
         yield Finding("SO", "số, ký hiệu không nằm ở cột trái bảng tiêu đề (Nghị định: ô số 3)", where(p))
+
+
+def _arabic(text: str) -> bool:
+    """ASCII digits of a plausible length: `²` or `٣` pass str.isdigit() but not int()."""
+    return text.isascii() and text.isdigit() and len(text) <= 9
 
 
 def _symbol_type(doc: Doc, p: Para, first: str):
@@ -204,8 +209,8 @@ def check_date(doc: Doc):
 def _date_parts(p, d, mo, y):
     w = where(p)
     for label, value in (("ngày", d), ("tháng", mo), ("năm", y)):
-        if not value.isdigit():
-            yield Finding("DT", f"{label} “{value}” không phải chữ số Ả Rập", w)
+        if not _arabic(value):
+            yield Finding("DT", f"{label} “{short(value, 20)}” không phải chữ số Ả Rập (0–9)", w)
             return
     day, month, year = int(d), int(mo), int(y)
     if day < 10 and d != f"{day:02d}":
