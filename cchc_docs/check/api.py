@@ -102,13 +102,18 @@ def check_report(parts: dict[str, bytes], draft: bool = False, rules=None) -> Re
         report.findings.append(Finding("*", f"không đọc được cấu trúc văn bản ({type(exc).__name__}); "
                                             "không quy tắc nào kiểm tra được", "", "undecided"))
         return report
+    from .rules import SCOPES
+
     doc = Doc(pkg, draft=draft)
     try:
         report.kind = doc.kind_label
+        mode = doc.mode
     except Exception:  # noqa: BLE001 - the kind only labels the report
-        report.kind = ""
+        report.kind, mode = "", "admin"
     for rule_id, rule in RULES.items():
         if rules is not None and rule_id not in rules:
+            continue
+        if rule.scope not in SCOPES[mode]:
             continue
         try:
             report.findings.extend(rule.check(doc))

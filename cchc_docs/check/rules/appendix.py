@@ -12,7 +12,7 @@ from .common import fmt, where
 
 
 @rule("PL", "Phụ lục: “Phụ lục I” riêng một dòng, canh giữa, cỡ 14, đậm; tên phụ lục in hoa, đậm; "
-            "“(Kèm theo …)” in nghiêng", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1")
+            "“(Kèm theo …)” in nghiêng", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1", scope="page")
 def check_appendices(doc: Doc):
     heads = doc.appendix_heads
     for k, p in enumerate(heads):

@@ -50,7 +50,7 @@ def _landscape_ok(doc: Doc, s) -> bool:
 
 
 @rule("PG-A4", "Khổ giấy A4 (210 × 297 mm), trình bày theo chiều dài; khổ ngang chỉ cho bảng, phụ lục",
-      f"{REF}, mục I.1–2")
+      f"{REF}, mục I.1–2", scope="page")
 def check_page_size(doc: Doc):
     for s in doc.pkg.sections:
         label = _section_label(doc, s.index)
@@ -73,7 +73,7 @@ _MARGINS = (("top", "trên", 1134, 1418), ("bottom", "dưới", 1134, 1418),
             ("left", "trái", 1701, 1985), ("right", "phải", 850, 1134))
 
 
-@rule("PG-MAR", "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm", f"{REF}, mục I.3")
+@rule("PG-MAR", "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm", f"{REF}, mục I.3", scope="page")
 def check_margins(doc: Doc):
     seen = set()
     for s in doc.pkg.sections:
@@ -108,7 +108,7 @@ _LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z])", re.IGNORECASE)
 
 
 @rule("FT-TNR", "Phông chữ Times New Roman (Unicode), màu đen; không dùng phông cũ .VnTime, VNI-Times",
-      f"{REF}, mục I.4")
+      f"{REF}, mục I.4", scope="page")
 def check_font(doc: Doc):
     problems: dict[str, list[Para]] = {}
     undecided: dict[str, list[Para]] = {}
@@ -142,7 +142,7 @@ def check_font(doc: Doc):
 
 
 @rule("FT-UNI", "Văn bản mã Unicode (TCVN 6909:2001), không dùng bảng mã TCVN3/VNI; chuẩn hóa NFC",
-      f"{REF}, mục I.4")
+      f"{REF}, mục I.4", scope="page")
 def check_unicode(doc: Doc):
     legacy, decomposed = [], []
     for p in _all_text_paras(doc):
@@ -193,7 +193,7 @@ def _one_page(doc: Doc) -> bool:
 
 
 @rule("PN-1", "Số trang bằng chữ số Ả Rập, cỡ 13–14, đứng, canh giữa ở lề trên; không hiện số ở trang 1",
-      f"{REF}, mục I.7")
+      f"{REF}, mục I.7", scope="page")
 def check_page_numbers(doc: Doc):
     pkg = doc.pkg
     s0 = pkg.sections[0]
@@ -226,7 +226,7 @@ def check_page_numbers(doc: Doc):
                           _section_label(doc, 0))
 
 
-@rule("PN-PL", "Mỗi phụ lục đánh số trang riêng (section mới, bắt đầu từ 1)", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1.đ")
+@rule("PN-PL", "Mỗi phụ lục đánh số trang riêng (section mới, bắt đầu từ 1)", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1.đ", scope="page")
 def check_appendix_pages(doc: Doc):
     for head in doc.appendix_heads:
         sect = doc.pkg.sections[head.sect] if head.sect < len(doc.pkg.sections) else None
