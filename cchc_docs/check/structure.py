@@ -71,9 +71,12 @@ class Doc:
     @cached_property
     def appendix_heads(self) -> list[Para]:
         start = self.header_table.index if self.header_table is not None else -1
-        return [b for b in self.pkg.blocks
-                if isinstance(b, Para) and b.index > start and not b.cont
-                and len(b.text) < 40 and _APPENDIX.match(fold(b.text))]
+        heads = [b for b in self.pkg.blocks
+                 if isinstance(b, Para) and b.index > start and not b.cont
+                 and len(b.text) < 40 and _APPENDIX.match(fold(_BLANK.sub("", b.text)))]
+        if self.mode == "appendix":
+            return heads[:1]  # an appendix file: later `Phụ lục …` lines are its content (model forms)
+        return heads
 
     @cached_property
     def main(self) -> list:
@@ -229,7 +232,7 @@ class Doc:
         after = self._following(self.type_para.index + 1, 4)
         out = []
         for p in after:
-            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")):
+            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")) or is_typed_line(p.text):
                 break
             runs = p.text_runs()
             if runs and all(r.rp.get("b") for r in runs):
@@ -239,7 +242,8 @@ class Doc:
         if not out and after:
             p = after[0]
             jc = p.pp.get("jc")
-            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)):
+            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)) \
+                    and not is_typed_line(p.text):
                 out.append(p)  # a centred, not bold line: the trích yếu, badly formatted
         return out
 
@@ -255,11 +259,11 @@ class Doc:
         """"admin" (an administrative document), "appendix" (an appendix in its own file:
         `Phụ lục …` then `(Kèm theo …)` and no header), or "other" (no Quốc hiệu, Tiêu ngữ,
         number or date: not an administrative document at all)."""
-        if self.qh is None and self.so is None and self.header_table is None:
+        if self.qh is None and self.header_table is None:
             first = self.first_block
             if isinstance(first, Para) and len(first.text) < 60 and fold(first.text).startswith("phuluc"):
                 return "appendix"
-            if self.tn is None and self.dt is None:
+            if self.so is None and self.tn is None and self.dt is None:
                 return "other"
         return "admin"
 
@@ -380,7 +384,7 @@ class Doc:
     def body(self) -> list[Para]:
         """Body-level paragraphs with text between the header block and the signer block."""
         return [b for b in self.main[self.body_start:self.body_end]
-                if isinstance(b, Para) and b.text.strip()]
+                if isinstance(b, Para) and b.text.strip() and not is_typed_line(b.text)]
 
     def section_of(self, block) -> int:
         return block.sect

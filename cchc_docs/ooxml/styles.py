@@ -118,7 +118,9 @@ def parse_ppr(ppr) -> dict:
             for edge in ("top", "bottom"):
                 e = child.find(W + edge)
                 if e is not None:
-                    out["bdr_" + edge] = (e.get(W + "val") or "nil") not in ("nil", "none")
+                    val = e.get(W + "val") or "nil"
+                    out["bdr_" + edge] = val not in ("nil", "none")
+                    out["bdr_" + edge + "_val"] = val
         elif name == "numPr":
             num = child.find(W + "numId")
             out["numbered"] = num is not None and num.get(W + "val") not in (None, "0")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...ooxml.reader import Para
-from ..structure import Doc
+from ..structure import Doc, has_blank, is_placeholder
 from ..text import fold, squash
 from . import Finding, rule
 from .common import fmt, where
@@ -17,7 +17,9 @@ def check_appendices(doc: Doc):
     heads = doc.appendix_heads
     for k, p in enumerate(heads):
         text = squash(p.text)
-        if not re.fullmatch(r"Phụ lục( [IVXLC]+)?", text):
+        if has_blank(text):
+            pass  # `Phụ lục …1...`: the model form's blank for the number
+        elif not re.fullmatch(r"Phụ lục( [IVXLC]+)?", text):
             yield Finding("PL", f"viết “{text}” (Nghị định: “Phụ lục” in thường, số thứ tự bằng chữ số La Mã: "
                                 "“Phụ lục I”)", where(p))
         elif len(heads) > 1 and text == "Phụ lục":
@@ -27,7 +29,8 @@ def check_appendices(doc: Doc):
         if not nxt or fold(nxt[0].text).startswith("kemtheo"):
             continue  # the title is optional ("tên Phụ lục (nếu có)")
         title = nxt[0]
-        yield from fmt("PL", title, "tên phụ lục", size=(26, 28), bold=True, upper=True, jc=("center",))
+        if not is_placeholder(title.text):
+            yield from fmt("PL", title, "tên phụ lục", size=(26, 28), bold=True, upper=True, jc=("center",))
         note = next((q for q in nxt[1:3] if fold(q.text).startswith("kemtheo")), None)
         if note is None:
             yield Finding("PL", "thiếu dòng chỉ dẫn “(Kèm theo … số …/… ngày … của …)” dưới tên phụ lục", where(title))

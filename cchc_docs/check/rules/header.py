@@ -8,7 +8,7 @@ import re
 
 from ... import doctypes
 from ...ooxml.reader import Para
-from ..structure import CONG_VAN, Doc, shown
+from ..structure import CONG_VAN, Doc, has_blank, is_placeholder, shown
 from ..text import norm, short, squash
 from . import Finding, rule
 from .common import all_on, any_on, check_line, fmt, where
@@ -109,6 +109,9 @@ def check_number(doc: Doc):
                             "giữa số và ký hiệu có dấu /)", where(p))
         return
     word, number, symbol = m.group(1), m.group(2), m.group(3)
+    if has_blank(number) and is_placeholder(number):
+        number = ""  # `Số: …. /GM-…`: a blank to fill, as in a draft or a model form
+    template = has_blank(symbol)
     if word != "Số":
         yield Finding("SO", f"viết “{word}” (Nghị định: từ “Số” in thường, sau có dấu hai chấm)", where(p))
     if not raw.startswith(f"{word}: ") and number:
@@ -129,7 +132,12 @@ def check_number(doc: Doc):
     if len(groups) == 2 and re.fullmatch(r"\d{4}", groups[0]):
         groups = groups[1:]  # văn bản quy phạm: Số: 15/2020/NĐ-CP
     sym = groups[-1] if groups else ""
-    if len(groups) != 1 or not _SYMBOL.fullmatch(sym):
+    if template:
+        # `NQ-…3...`: the agency part is left to fill; only the type abbreviation can be read.
+        first = re.match(r"[A-Za-zĐđ]*", sym).group(0)
+        if first:
+            yield from _symbol_type(doc, p, first)
+    elif len(groups) != 1 or not _SYMBOL.fullmatch(sym):
         yield Finding("SO", f"ký hiệu “{symbol}” sai dạng (Nghị định: chữ in hoa, các nhóm chữ viết tắt nối "
                             "bằng gạch nối (-), không có dấu cách, ví dụ UBND-NV, BC-UBND)", where(p))
     else:
@@ -166,7 +174,9 @@ def _symbol_type(doc: Doc, p: Para, first: str):
 
 
 _DATE = re.compile(r"^(?P<place>\S.*?)\s*,\s*ngày\s+(?P<d>\S+)\s+tháng\s+(?P<m>\S+)\s+năm\s+(?P<y>\S+)$")
-_DRAFT_DATE = re.compile(r"^(?P<place>\S.*?)\s*,\s*ngày\s+(?P<d>[.…_]*)\s*tháng\s+(?P<m>[.…_]*)\s*năm\s*(?P<y>\d{4}|[.…_]*)$")
+# A draft or a model form leaves fields blank: `ngày    tháng 3 năm 2026`, `ngày …… tháng …… năm ……`.
+_FIELD = r"(?:\d{1,4}|[.…_]*)"
+_DRAFT_DATE = re.compile(rf"^(?P<place>\S.*?)\s*,\s*ngày\s*(?P<d>{_FIELD})\s*tháng\s*(?P<m>{_FIELD})\s*năm\s*(?P<y>{_FIELD})$")
 _LOWER_OK = {"phố", "xã", "trấn", "đô", "khu"}
 
 
@@ -174,13 +184,19 @@ _LOWER_OK = {"phố", "xã", "trấn", "đô", "khu"}
             "in thường, nghiêng, cỡ 13–14", "NĐ 30/2020, Phụ lục I, Phần I, mục II.4")
 def check_date(doc: Doc):
     p = doc.dt
+    if p is None and doc.kind == "BIÊN BẢN":
+        return  # Mẫu 1.9: a biên bản states its time in the body ("Thời gian bắt đầu …")
     if p is None:
         yield Finding("DT", "không thấy địa danh và ngày tháng (“…, ngày … tháng … năm …”) dưới Tiêu ngữ",
                       "đầu văn bản")
         return
     text = norm(shown(p))
     m = _DATE.match(squash(text))
+    if m and not all(_arabic(v) for v in (m.group("d"), m.group("m"), m.group("y"))) and _DRAFT_DATE.match(text):
+        m = None  # `ngày …… tháng …… năm ……` also matches the full pattern: it is a blank date
     draft = _DRAFT_DATE.match(text) if m is None else None
+    if draft and all(draft.group(k) and draft.group(k).isdigit() for k in ("d", "m", "y")):
+        draft = None
     if draft:
         if not doc.draft:
             yield Finding("DT", "ngày tháng để trống (chỉ bản dự thảo được để trống; kiểm tra dự thảo: --draft)",
@@ -193,6 +209,8 @@ def check_date(doc: Doc):
         yield Finding("DT", "địa danh, ngày tháng không đúng dạng “Hương Sơn, ngày 05 tháng 7 năm 2024” "
                             "(sau địa danh có dấu phẩy)", where(p))
         place = None
+    if place and has_blank(place):
+        place = None  # `…4...`: the place is left to fill
     if place:
         if re.search(r"\s,", text.split("ngày")[0]):
             yield Finding("DT", "có dấu cách trước dấu phẩy sau địa danh", where(p))

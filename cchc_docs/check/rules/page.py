@@ -45,6 +45,9 @@ def _landscape_ok(doc: Doc, s) -> bool:
         return any(isinstance(b, Table) and b is not doc.header_table and b is not doc.sig_table
                    for b in s.blocks)
     head = next((b for b in s.blocks if isinstance(b, Table) or b.text.strip()), None)
+    # A diagram (shapes, text boxes, pictures) is laid out like a table: it may need the width.
+    if any(isinstance(b, Para) and (b.shape or b.image) for b in s.blocks):
+        return True
     return any(isinstance(b, Table) for b in s.blocks) or any(p.sect == s.index for p in doc.appendix_heads) \
         or head is None
 
@@ -102,6 +105,7 @@ def _all_text_paras(doc: Doc):
     yield from doc.pkg.footnote_paras
 
 
+_TNR = re.compile(r"times new roman( (bold|italic|bold italic))?", re.IGNORECASE)
 _SYMBOL_FONTS = {"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings", "mt extra",
                  "zapfdingbats", "segoe ui symbol"}
 _LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z])", re.IGNORECASE)
@@ -121,8 +125,8 @@ def check_font(doc: Doc):
                 fonts.add(r.rp.get("f_hAnsi") or "Times New Roman")
             for font in fonts:
                 name = font.strip()
-                if name.lower() == "times new roman":
-                    continue
+                if _TNR.fullmatch(name):
+                    continue  # "Times New Roman Bold" names a face of Times New Roman
                 if name.lower() in _SYMBOL_FONTS and not any(c.isalpha() for c in r.text):
                     continue  # a tick box or arrow from a symbol font, not text
                 if name.startswith("(theme:"):
@@ -229,6 +233,8 @@ def check_page_numbers(doc: Doc):
 @rule("PN-PL", "Mỗi phụ lục đánh số trang riêng (section mới, bắt đầu từ 1)", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1.đ", scope="page")
 def check_appendix_pages(doc: Doc):
     for head in doc.appendix_heads:
+        if doc.mode == "appendix" and head is doc.first_block:
+            continue  # an appendix in its own file starts its own numbering with the file
         sect = doc.pkg.sections[head.sect] if head.sect < len(doc.pkg.sections) else None
         first = next((b for b in sect.blocks if isinstance(b, Table) or b.text.strip()), None) if sect else None
         if sect is None or head.sect == 0 or first is not head:

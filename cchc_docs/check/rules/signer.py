@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..structure import Doc, nonempty, shown
+from ..structure import Doc, is_placeholder, nonempty, shown
 from ..text import norm, squash
 from . import Finding, rule
 from .common import fmt, where
@@ -15,6 +15,26 @@ _AUTHORITY_GLUED = re.compile(r"(TM|KT|Q|TL|TUQ)\.[^\W\d_]")
 _TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|BS|KS|CN|Th\.S|T\.S|GS\.TS|PGS\.TS)\.?\s", re.IGNORECASE)
 
 
+def _bare(text: str) -> str:
+    # `[ (Đã ký)`, `dấu/chữ ký số … (nếu có))5`: stray brackets and a model form's note number.
+    return re.sub(r"[\s\d]+$", "", norm(text).lstrip("[ "))
+
+
+def signer_lines(paras):
+    """The authority, position and name lines: placeholders in parentheses are left out,
+    including one split over lines or paragraphs (`(Chữ ký của người có thẩm quyền,` /
+    `dấu/chữ ký số của cơ quan, tổ chức)`), and so are blanks to fill (`…………`)."""
+    out, depth = [], 0
+    for p in paras:
+        t = _bare(p.text)
+        opened = depth > 0 or t.startswith("(")
+        depth = max(depth + t.count("(") - t.count(")"), 0) if opened else 0
+        if opened or not t or is_placeholder(t):
+            continue
+        out.append(p)
+    return out
+
+
 @rule("SG", "Chữ ký: quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ in hoa, đậm, cỡ 13–14; họ tên in thường, "
             "đậm, không ghi học hàm, học vị", "NĐ 30/2020, Phụ lục I, Phần I, mục II.7")
 def check_signer(doc: Doc):
@@ -23,7 +43,7 @@ def check_signer(doc: Doc):
         yield Finding("SG", "không tìm thấy khối chữ ký (cột phải của bảng cuối văn bản)", "cuối văn bản",
                       "undecided")
         return
-    lines = [p for p in nonempty(t.column("right")) if not re.fullmatch(r"\(.*\)", norm(p.text))]
+    lines = signer_lines(nonempty(t.column("right")))
     if len(lines) < 2:
         yield Finding("SG", "khối chữ ký thiếu chức vụ hoặc họ tên người ký (Nghị định: quyền hạn, chức vụ, "
                             "họ tên)", f"bảng {t.number}, cột phải")
