@@ -328,11 +328,16 @@ class Doc:
         return out
 
     # -------------------------------------------------------------- signer block
+    @staticmethod
+    def left_side(t: Table) -> list[Para]:
+        """Paragraphs of every column but the last (Mẫu 1.6 puts an empty column before Nơi nhận)."""
+        return [p for row in t.rows for c in row[:-1] for p in c.paras] if t.ncols > 1 else t.column("left")
+
     @cached_property
     def sig_table(self) -> Table | None:
         tables = [b for b in self.main if isinstance(b, Table) and b is not self.header_table]
-        for t in reversed(tables):
-            if any(fold(p.text).startswith("noinhan") for p in t.column("left")):
+        for t in reversed(tables[-3:]):
+            if any(fold(p.text).startswith("noinhan") for p in self.left_side(t)):
                 return t
         if tables:
             t = tables[-1]
@@ -344,7 +349,7 @@ class Doc:
     @cached_property
     def nn(self) -> Para | None:
         if self.sig_table is not None:
-            p = self._find(self.sig_table.column("left"), lambda p: fold(p.text).startswith("noinhan"))
+            p = self._find(self.left_side(self.sig_table), lambda p: fold(p.text).startswith("noinhan"))
             if p is not None:
                 return p
         return self._find([b for b in self.main if isinstance(b, Para)],
@@ -354,8 +359,8 @@ class Doc:
     def nn_items(self) -> list[Para]:
         if self.nn is None:
             return []
-        if self.sig_table is not None and self.nn in self.sig_table.column("left"):
-            paras = self.sig_table.column("left")
+        if self.sig_table is not None and self.nn in self.left_side(self.sig_table):
+            paras = self.left_side(self.sig_table)
         else:
             paras = [b for b in self.main if isinstance(b, Para)]
         i = next(k for k, p in enumerate(paras) if p is self.nn)

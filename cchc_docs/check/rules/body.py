@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...ooxml.reader import Para
-from ..structure import CONG_VAN, UNKNOWN, Doc, is_placeholder
+from ..structure import CONG_VAN, UNKNOWN, Doc, has_blank, is_placeholder
 from ..text import fold, norm, short
 from . import Finding, rule
 from .common import JC, agg, all_on, check_line, dec, fmt, pt, sizes, where
@@ -140,7 +140,7 @@ def check_body(doc: Doc):
         problems.setdefault(msg, []).append(p)
 
     for p in body:
-        if _is_heading(p) or p in doc.subject or _words(p.text) < 4:
+        if _is_heading(p) or p in doc.subject or _words(p.text) < 4 or has_blank(p.text) and _words(p.text) < 8:
             # A line of fewer than four words (`./.`, `Căn cứ …;` of a model form) shows neither
             # its alignment nor its indent: judging them would be a guess.
             continue
