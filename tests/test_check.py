@@ -172,6 +172,9 @@ def build(kind="cong-van", number="Số: 05/UBND-NV", date="Hương Sơn, ngày 
     ref.kg.paragraph_format.first_line_indent = Twips(-1418)
     ref.kg2 = para(d, "- Ủy ban nhân dân các xã, thị trấn.", 14)
     ref.kg2.paragraph_format.left_indent = Twips(3686)
+    if appendix and body_texts is BODY_TEXTS:
+        # The body must point to its appendix (NĐ 30, Phụ lục I, III.1.a; rule PL since issue #12).
+        body_texts = [*BODY_TEXTS[:-1], "Kết quả của từng xã tại Phụ lục kèm theo.", BODY_TEXTS[-1]]
     ref.body = [body(d, text) for text in body_texts]
 
     t = d.add_table(rows=1, cols=2)

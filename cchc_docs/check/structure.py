@@ -213,7 +213,9 @@ class Doc:
     def type_para(self) -> Para | None:
         for p in self._following(self._after_header_index(), 4):
             key = fold(shown(p))
-            if (key in _TYPE_BY_FOLD or key in _LEGAL_TYPES or key.startswith("tenloai")) and is_upper(shown(p)):
+            thu = key.startswith("thu") and len(key) <= 14 and len(shown(p).split()) <= 4
+            if (key in _TYPE_BY_FOLD or key in _LEGAL_TYPES or key.startswith("tenloai") or thu) \
+                    and is_upper(shown(p)):
                 return p
         return None
 
@@ -222,7 +224,20 @@ class Doc:
         if self.type_para is None:
             return None
         key = fold(shown(self.type_para))
+        if key.startswith("thu") and key not in _TYPE_BY_FOLD and len(key) <= 14:
+            return "THƯ CÔNG"  # THƯ KHEN, THƯ CẢM ƠN, THƯ CHÚC MỪNG, THƯ THĂM HỎI
         return _TYPE_BY_FOLD.get(key) or _LEGAL_TYPES.get(key)
+
+    @cached_property
+    def attached(self) -> Para | None:
+        """`(Ban hành kèm theo Quyết định số …)` under the title: a quy chế or quy định issued by a
+        decision, which carries the number, date, signer and Nơi nhận itself."""
+        if self.type_para is None:
+            return None
+        for p in self._following(self.type_para.index + 1, 5):
+            if fold(p.text).startswith(("banhanhkemtheo", "kemtheo")) and norm(p.text).startswith("("):
+                return p
+        return None
 
     @cached_property
     def subject(self) -> list[Para]:
@@ -336,7 +351,7 @@ class Doc:
     @cached_property
     def sig_table(self) -> Table | None:
         tables = [b for b in self.main if isinstance(b, Table) and b is not self.header_table]
-        for t in reversed(tables[-3:]):
+        for t in reversed(tables[-12:]):
             if any(fold(p.text).startswith("noinhan") for p in self.left_side(t)):
                 return t
         if tables:

@@ -75,4 +75,4 @@ def rule(rule_id: str, description: str, reference: str, scope: str = "admin"):
 
 
 # Imported for their registrations, after the registry exists (they import `rule` from here).
-from . import package, page, header, body, signer, recipients, appendix  # noqa: E402, F401  isort: skip
+from . import package, page, header, body, signer, recipients, appendix, marks  # noqa: E402, F401  isort: skip

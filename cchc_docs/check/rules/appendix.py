@@ -15,6 +15,8 @@ from .common import fmt, where
             "“(Kèm theo …)” in nghiêng", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1", scope="page")
 def check_appendices(doc: Doc):
     heads = doc.appendix_heads
+    if heads and doc.mode == "admin":
+        yield from _cited(doc, heads)
     for k, p in enumerate(heads):
         text = squash(p.text)
         if has_blank(text):
@@ -36,3 +38,19 @@ def check_appendices(doc: Doc):
             yield Finding("PL", "thiếu dòng chỉ dẫn “(Kèm theo … số …/… ngày … của …)” dưới tên phụ lục", where(title))
         else:
             yield from fmt("PL", note, "chỉ dẫn kèm theo", size=(26, 28), italic=True, jc=("center",))
+
+
+def _cited(doc: Doc, heads):
+    """The body must point to each appendix (III.1.a): `Phụ lục I`, or `phụ lục kèm theo` for one."""
+    text = " ".join(squash(b.text) for b in doc.main if isinstance(b, Para)).lower()
+    if "phụ lục" not in text and "phu luc" not in text:
+        yield Finding("PL", "văn bản có phụ lục nhưng nội dung không nhắc tới phụ lục (Nghị định: trong văn bản "
+                            "phải có chỉ dẫn về phụ lục)", where(heads[0]),
+                      fix="thêm vào nội dung chỉ dẫn, ví dụ “(chi tiết tại Phụ lục I kèm theo)”")
+        return
+    if len(heads) > 1:
+        for p in heads:
+            m = re.fullmatch(r"Phụ lục ([IVXLC]+)", squash(p.text))
+            if m and not re.search(rf"phụ lục {m.group(1).lower()}\b", text) and "các phụ lục" not in text:
+                yield Finding("PL", f"nội dung không nhắc tới “{m.group(0)}”", where(p),
+                              fix=f"thêm chỉ dẫn “(chi tiết tại {m.group(0)} kèm theo)” vào nội dung")

@@ -7,7 +7,7 @@ import re
 
 from ...ooxml.reader import Para
 from ..structure import CONG_VAN, UNKNOWN, Doc, has_blank, is_placeholder
-from ..text import fold, norm, short
+from ..text import fold, norm, short, squash
 from . import Finding, rule
 from .common import JC, agg, all_on, check_line, dec, fmt, pt, sizes, where
 
@@ -80,6 +80,12 @@ def check_kinh_gui(doc: Doc):
     if p is None:
         if doc.kind == CONG_VAN:
             yield Finding("KG", "công văn thiếu “Kính gửi:” và nơi nhận trực tiếp",
+                          where(doc.body[0]) if doc.body else "sau phần đầu")
+        elif doc.kind == "TỜ TRÌNH":
+            yield Finding("KG", "tờ trình thiếu “Kính gửi:” cơ quan, người có thẩm quyền xem xét (Nghị định: tờ "
+                                "trình gửi cấp trên có “Kính gửi”)", where(doc.body[0]) if doc.body else "sau phần đầu")
+        elif doc.kind == "BÁO CÁO" and doc.nn_items and squash(doc.nn_items[0].text) == "- Như trên;":
+            yield Finding("KG", "báo cáo gửi cấp trên (nơi nhận “- Như trên;”) nhưng thiếu “Kính gửi:”",
                           where(doc.body[0]) if doc.body else "sau phần đầu")
         return
     text = norm(p.text)
@@ -223,3 +229,42 @@ def check_legal_bases(doc: Doc):
             yield Finding("CC", "mỗi căn cứ phải kết thúc bằng dấu chấm phẩy (;)", where(p))
     if block and not norm(block[-1].text).endswith("."):
         yield Finding("CC", "căn cứ cuối cùng phải kết thúc bằng dấu chấm (.)", where(block[-1]))
+
+
+_PART = re.compile(r"^(Phần|Chương|PHẦN|CHƯƠNG)\s+(\S+)$")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*([.:]?)\s*(.*)$")
+
+
+@rule("DM", "Phần, Chương (số La Mã), Mục: riêng một dòng, canh giữa, đậm, tên in hoa đậm; “Điều 1.” đậm",
+      "NĐ 30/2020, Phụ lục I, Phần I, mục II.6.e")
+def check_headings(doc: Doc):
+    body = doc.body
+    for k, p in enumerate(body):
+        text = squash(p.text)
+        m = _PART.match(text)
+        if m:
+            word, num = m.group(1), m.group(2)
+            label = f"“{text}”"
+            if num.isdigit():
+                yield Finding("DM", f"{label}: số thứ tự của {word.lower()} phải là chữ số La Mã "
+                                    f"(Nghị định: “{word.capitalize()} I, II…”)", where(p))
+            elif not re.fullmatch(r"[IVXLC]+", num):
+                continue  # "Phần mềm…": not a heading
+            if word.isupper():
+                yield Finding("DM", f"{label}: từ “{word.capitalize()}” viết in thường (Nghị định: chữ in thường, đậm)",
+                              where(p))
+            yield from fmt("DM", p, f"tiêu đề {word.lower()}", bold=True, jc=("center",))
+            title = body[k + 1] if k + 1 < len(body) else None
+            if title is not None and not _PART.match(squash(title.text)) and not _ARTICLE.match(squash(title.text)):
+                yield from fmt("DM", title, f"tên {word.lower()}", bold=True, upper=True, jc=("center",))
+            continue
+        m = _ARTICLE.match(text)
+        if m and len(text) < 160:
+            if m.group(2) != ".":
+                yield Finding("DM", f"“Điều {m.group(1)}{m.group(2)}”: sau số thứ tự điều phải có dấu chấm "
+                                    f"(Nghị định: “Điều {m.group(1)}. …”)", where(p))
+            runs = [r for r in p.text_runs()]
+            lead = next((r for r in runs if r.text.strip()), None)
+            if lead is not None and not lead.rp.get("b"):
+                yield Finding("DM", f"“Điều {m.group(1)}.” không in đậm (Nghị định: từ “Điều”, số thứ tự và tiêu "
+                                    "đề của điều in đậm)", where(p))

@@ -43,7 +43,8 @@ def check_quoc_hieu(doc: Doc):
     if not re.fullmatch(r"CỘNG H(ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM", squash(shown(p))):
         yield Finding("QH", f"Quốc hiệu viết “{squash(shown(p))}” "
                             "(Nghị định: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”, in hoa, một dòng)", where(p))
-    yield from fmt("QH", p, "Quốc hiệu", size=(24, 26), bold=True, italic=False)
+    yield from fmt("QH", p, "Quốc hiệu", size=(24, 26), bold=True, italic=False,
+                   jc=("center",) if doc.header_table is not None else None)
     if doc.right is not None and p not in doc.right:
         yield Finding("QH", "Quốc hiệu không nằm ở cột phải bảng tiêu đề (Nghị định: ô số 1, phía trên bên phải)",
                       where(p))
@@ -60,9 +61,11 @@ def check_tieu_ngu(doc: Doc):
     if text != "Độc lập - Tự do - Hạnh phúc":
         yield Finding("TN", f"Tiêu ngữ viết “{text}” (Nghị định: “Độc lập - Tự do - Hạnh phúc”: viết hoa "
                             "chữ đầu mỗi cụm, giữa các cụm có gạch nối (-) và dấu cách)", where(p))
-    yield from fmt("TN", p, "Tiêu ngữ", size=(26, 28), bold=True, italic=False)
+    yield from fmt("TN", p, "Tiêu ngữ", size=(26, 28), bold=True, italic=False,
+                   jc=("center",) if doc.header_table is not None else None)
+    yield from _single_spaced("TN", p, "Tiêu ngữ")
     paras = doc.right if doc.right is not None and p in doc.right else doc.header_paras
-    yield from check_line("TN", "Tiêu ngữ", paras, [p], 0.5, 1.6, "nét liền, dài bằng dòng chữ",
+    yield from check_line("TN", "Tiêu ngữ", paras, [p], 0.5, 1.7, "nét liền, dài bằng dòng chữ",
                            doc.header_area)
 
 
@@ -85,11 +88,28 @@ def check_agency(doc: Doc):
             if any_on(p, "b"):
                 yield Finding("CQ", "tên cơ quan chủ quản in đậm (Nghị định: in hoa, đứng, không đậm)", where(p))
     for p in lines:
-        yield from fmt("CQ", p, "tên cơ quan", size=(24, 26), italic=False, upper=True)
+        yield from fmt("CQ", p, "tên cơ quan", size=(24, 26), italic=False, upper=True,
+                       jc=("center",) if doc.header_table is not None else None)
+        yield from _single_spaced("CQ", p, "tên cơ quan")
     issuing = [p for p, b in zip(lines, bold_flags) if b] or lines[-1:]
     paras = doc.left if doc.left is not None else doc.header_paras
     yield from check_line("CQ", "tên cơ quan ban hành", paras, issuing, 0.2, 0.8,
                            "nét liền, dài 1/3–1/2 dòng chữ, đặt cân đối", doc.header_area)
+
+
+def _single_spaced(rule_id: str, p: Para, label: str):
+    """Phần đầu is set single-spaced (the decree's layout and sample forms); more than 1,3 lines
+    pushes the header block apart. Word's own 1,08–1,15 default is accepted."""
+    rule_ = p.pp.get("sp_lineRule", "auto")
+    line = p.pp.get("sp_line")
+    if not line:
+        return
+    size = max((r.rp.get("sz", 20) for r in p.text_runs()), default=26)
+    multiple = line / 240 if rule_ == "auto" else line / (size * 10 * 1.15)
+    if multiple > 1.3:
+        yield Finding(rule_id, f"{label}: giãn dòng {multiple:.2f} lines".replace(".", ",")
+                      + " (phần đầu văn bản trình bày dòng đơn)", where(p),
+                      fix="chọn phần đầu văn bản → Paragraph → Line spacing: Single")
 
 
 _SYMBOL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9.&]*)+")
@@ -99,6 +119,8 @@ _SYMBOL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9.&]*)+")
             "cỡ 13, đứng", "NĐ 30/2020, Phụ lục I, Phần I, mục II.3; Phụ lục III, mục I")
 def check_number(doc: Doc):
     p = doc.so
+    if p is None and (doc.attached is not None or doc.kind == "THƯ CÔNG"):
+        return  # a quy chế issued by a decision carries the decision's number; a thư công has none
     if p is None:
         yield Finding("SO", "không thấy số, ký hiệu văn bản (“Số: …/…”) dưới tên cơ quan", "đầu văn bản")
         return
@@ -184,7 +206,7 @@ _LOWER_OK = {"phố", "xã", "trấn", "đô", "khu"}
             "in thường, nghiêng, cỡ 13–14", "NĐ 30/2020, Phụ lục I, Phần I, mục II.4")
 def check_date(doc: Doc):
     p = doc.dt
-    if p is None and doc.kind == "BIÊN BẢN":
+    if p is None and (doc.kind == "BIÊN BẢN" or doc.attached is not None):
         return  # Mẫu 1.9: a biên bản states its time in the body ("Thời gian bắt đầu …")
     if p is None:
         yield Finding("DT", "không thấy địa danh và ngày tháng (“…, ngày … tháng … năm …”) dưới Tiêu ngữ",

@@ -181,6 +181,26 @@ def _page_para_checks(story, rule_id="PN-1"):
             yield Finding(rule_id, "số trang in nghiêng (Nghị định: kiểu chữ đứng)", p.loc)
 
 
+_ROMAN_FIELD = re.compile(rb"PAGE\s*\\\*\s*(roman|ROMAN|Roman|alphabetic|ALPHABETIC|Alphabetic)")
+_ROMAN_FMT = ("lowerRoman", "upperRoman", "lowerLetter", "upperLetter")
+
+
+def _arabic_numbers(doc: Doc, header):
+    """Page numbers in Arabic numerals: neither the section's number format nor the field's switch
+    (`PAGE \\* ROMAN`) may turn them into roman numerals or letters."""
+    for s in doc.pkg.sections:
+        fmt_ = s._get("pgNumType", "fmt")
+        if fmt_ in _ROMAN_FMT:
+            yield Finding("PN-1", f"số trang định dạng {fmt_} (chữ số La Mã hoặc chữ cái) (Nghị định: chữ số Ả Rập)",
+                          _section_label(doc, s.index), fix="Insert → Page Number → Format Page Numbers → “1, 2, 3…”")
+            return
+    data = doc.pkg.parts.get(header.name, b"")
+    if _ROMAN_FIELD.search(data):
+        yield Finding("PN-1", "trường số trang có định dạng La Mã hoặc chữ cái (PAGE \\* ROMAN) "
+                              "(Nghị định: chữ số Ả Rập)", header.paras[0].loc if header.paras else "đầu trang",
+                      fix="Insert → Page Number → Format Page Numbers → “1, 2, 3…”")
+
+
 def _one_page(doc: Doc) -> bool:
     """Whether the document fits on one page: Word's page count (docProps/app.xml) when the
     text is short enough to agree with it (python-docx copies a stale count), else an estimate."""
@@ -223,6 +243,7 @@ def check_page_numbers(doc: Doc):
                                   "(Nghị định: số trang canh giữa trong lề trên)", _section_label(doc, 0))
         return
     yield from _page_para_checks(default)
+    yield from _arabic_numbers(doc, default)
     if pkg.even_odd_headers:
         even = pkg.effective("header", "even")[0][1]
         if even is None or not even.page_paras:

@@ -10,6 +10,8 @@ from . import Finding, rule
 from .common import fmt, where
 
 
+_NO_RECIPIENTS = {"HỢP ĐỒNG", "BẢN GHI NHỚ", "BẢN THỎA THUẬN", "THƯ CÔNG", "PHIẾU GỬI", "PHIẾU CHUYỂN",
+                  "PHIẾU BÁO", "GIẤY ỦY QUYỀN"}
 _LUU = re.compile(r"^- Lưu: VT(, .+)?\.$")
 
 
@@ -17,6 +19,8 @@ _LUU = re.compile(r"^- Lưu: VT(, .+)?\.$")
       "NĐ 30/2020, Phụ lục I, Phần I, mục II.9.d (ô số 9b)")
 def check_recipients(doc: Doc):
     p = doc.nn
+    if p is None and (doc.kind in _NO_RECIPIENTS or doc.attached is not None):
+        return  # contracts, memoranda, slips and letters have no Nơi nhận; an attached quy chế uses the decision's
     if p is None:
         yield Finding("NN", "thiếu phần “Nơi nhận:” (cột trái, ngang dòng chức vụ người ký)",
                       f"bảng {doc.sig_table.number}, cột trái" if doc.sig_table else "cuối văn bản")

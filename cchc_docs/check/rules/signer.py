@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..structure import Doc, is_placeholder, nonempty, shown
-from ..text import norm, squash
+from ..text import norm, short, squash
 from . import Finding, rule
 from .common import fmt, where
 
@@ -23,13 +23,14 @@ def _bare(text: str) -> str:
 def signer_lines(paras):
     """The authority, position and name lines: placeholders in parentheses are left out,
     including one split over lines or paragraphs (`(Chữ ký của người có thẩm quyền,` /
-    `dấu/chữ ký số của cơ quan, tổ chức)`), and so are blanks to fill (`…………`)."""
+    `dấu/chữ ký số của cơ quan, tổ chức)`). A blank to fill (`…………`) stays: it holds the
+    name's place on a form the signer completes."""
     out, depth = [], 0
     for p in paras:
         t = _bare(p.text)
         opened = depth > 0 or t.startswith("(")
         depth = max(depth + t.count("(") - t.count(")"), 0) if opened else 0
-        if opened or not t or is_placeholder(t):
+        if opened or not t:
             continue
         out.append(p)
     return out
@@ -56,7 +57,14 @@ def check_signer(doc: Doc):
                             "“TL.”, “TUQ.” — in hoa, có dấu chấm, sau là dấu cách)", where(titles[0]))
     for p in titles:
         yield from fmt("SG", p, "quyền hạn, chức vụ người ký", size=(26, 28), bold=True, italic=False, upper=True)
-    yield from fmt("SG", name, "họ tên người ký", size=(26, 28), bold=True, italic=False, upper=False)
+    if not is_placeholder(name.text):
+        yield from fmt("SG", name, "họ tên người ký", size=(26, 28), bold=True, italic=False, upper=False)
+    for k, p in enumerate(titles):
+        if squash(shown(p)).upper().startswith("PHÓ ") and not (k > 0 and squash(shown(titles[k - 1])).startswith("KT.")):
+            yield Finding("SG", f"cấp phó ký (“{short(p.text, 30)}”) nhưng dòng trên không ghi “KT.” (Nghị định: cấp phó "
+                                "ký thay người đứng đầu ghi “KT.” trước chức vụ của người đứng đầu)", where(p),
+                          fix="thêm dòng “KT. <CHỨC VỤ NGƯỜI ĐỨNG ĐẦU>” ngay trên dòng chức vụ cấp phó, "
+                              "ví dụ “KT. CHỦ TỊCH” / “PHÓ CHỦ TỊCH”")
     if _TITLES.match(squash(name.text)):
         yield Finding("SG", "trước họ tên người ký có học hàm, học vị (Nghị định: không ghi học hàm, học vị, "
                             "danh hiệu)", where(name))
