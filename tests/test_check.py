@@ -172,6 +172,9 @@ def build(kind="cong-van", number="Số: 05/UBND-NV", date="Hương Sơn, ngày 
     ref.kg.paragraph_format.first_line_indent = Twips(-1418)
     ref.kg2 = para(d, "- Ủy ban nhân dân các xã, thị trấn.", 14)
     ref.kg2.paragraph_format.left_indent = Twips(3686)
+    if appendix and body_texts is BODY_TEXTS:
+        # The body must point to its appendix (NĐ 30, Phụ lục I, III.1.a; rule PL since issue #12).
+        body_texts = [*BODY_TEXTS[:-1], "Kết quả của từng xã tại Phụ lục kèm theo.", BODY_TEXTS[-1]]
     ref.body = [body(d, text) for text in body_texts]
 
     t = d.add_table(rows=1, cols=2)
@@ -724,7 +727,9 @@ def test_empty_body_gives_findings_not_a_crash():
     parts = read_parts(save(docx.Document()))
     parts["word/document.xml"] = f'<w:document xmlns:w="{W_NS}"><w:body/></w:document>'.encode()
     found = check_parts(parts)
-    assert {"HD-TBL", "QH", "SO"} <= {f.rule for f in found}
+    # Issue #12: an empty file is not a công văn with 20 missing parts but one finding saying
+    # it is not an administrative document (before: HD-TBL, QH, SO, ... each reported).
+    assert [(f.rule, f.severity) for f in found] == [("VB", "error")]
 
 
 # ------------------------------------------------------------------ hostile inputs

@@ -33,8 +33,12 @@ class Report:
         return [f for f in self.findings if f.severity == "error"]
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a .docx to check; pictures included, real ones stay far below
+
+
 def _read(source) -> dict[str, bytes]:
-    from ..ooxml.package import PackageError, read_parts
+    from ..ooxml.package import PackageError
+    from ..ooxml.reader import read_for_check
 
     name = None if isinstance(source, (bytes, bytearray)) else os.fspath(source)
     if name is not None:
@@ -48,7 +52,24 @@ def _read(source) -> dict[str, bytes]:
             # A pipe or a device (/dev/zero) would block or never end: not a document.
             raise DocumentError(Problem("không phải tệp thông thường (thiết bị, pipe…)", file=name))
     try:
-        return read_parts(bytes(source) if isinstance(source, bytearray) else source)
+        if name is not None:
+            try:
+                size = os.stat(name).st_size
+            except OSError:
+                size = None
+            if size is not None and size > MAX_FILE_BYTES:
+                raise PackageError(f"tệp {size // (1024 * 1024)} MB, quá lớn cho một văn bản "
+                                   f"(tối đa {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+            try:
+                with open(name, "rb") as fh:
+                    data = fh.read(MAX_FILE_BYTES + 1)
+            except FileNotFoundError:
+                raise PackageError("không tìm thấy tệp") from None
+            except OSError as exc:
+                raise PackageError(f"không đọc được tệp ({exc.strerror})") from None
+        else:
+            data = bytes(source)
+        return read_for_check(data)
     except PackageError as exc:
         message = str(exc)
         head = b""
@@ -81,13 +102,18 @@ def check_report(parts: dict[str, bytes], draft: bool = False, rules=None) -> Re
         report.findings.append(Finding("*", f"không đọc được cấu trúc văn bản ({type(exc).__name__}); "
                                             "không quy tắc nào kiểm tra được", "", "undecided"))
         return report
+    from .rules import SCOPES
+
     doc = Doc(pkg, draft=draft)
     try:
         report.kind = doc.kind_label
+        mode = doc.mode
     except Exception:  # noqa: BLE001 - the kind only labels the report
-        report.kind = ""
+        report.kind, mode = "", "admin"
     for rule_id, rule in RULES.items():
         if rules is not None and rule_id not in rules:
+            continue
+        if rule.scope not in SCOPES[mode]:
             continue
         try:
             report.findings.extend(rule.check(doc))

@@ -18,7 +18,33 @@ from .text import fold, is_upper, norm
 CONG_VAN = doctypes.upper(doctypes.CONG_VAN)
 _TYPE_BY_FOLD = {fold(name): doctypes.upper(name) for name, _ in doctypes.TYPES}
 
+UNKNOWN = "KHÔNG XÁC ĐỊNH"
+# Văn bản quy phạm pháp luật: their layout is set by Nghị định 34/2016 and 154/2020, not by
+# Decree 30; the checker applies to them only the rules that hold for any document.
+_LEGAL_TYPES = {fold(n): n.upper() for n in ("Luật", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch",
+                                              "Lệnh", "Nghị quyết liên tịch")}
+
 _SO = re.compile(r"^\s*S[ỐốOo](?![^\W\d_])", re.IGNORECASE)
+# A line typed as characters: `______`, `-----`, `───` (with or without spaces between).
+_TYPED_LINE = re.compile(r"^[_\-‒–—―─━=~.·\s]{3,}$")
+# A blank left to fill: dots, an ellipsis or underscores (the decree's own model forms use them).
+_BLANK = re.compile(r"(\.{3,}|…|_{3,})")
+
+
+def is_typed_line(text: str) -> bool:
+    t = text.strip()
+    return len(t) >= 3 and bool(_TYPED_LINE.match(t)) and any(c in t for c in "_-‒–—―─━=~")
+
+
+def has_blank(text: str) -> bool:
+    """Text with a blank to fill (`…`, `......`, `____`): a model form or a draft."""
+    return bool(_BLANK.search(text))
+
+
+def is_placeholder(text: str) -> bool:
+    """Nothing but blanks, digits (the model forms' note numbers) and punctuation: no words."""
+    return not re.search(r"[^\W\d_]{2,}", text) or bool(re.fullmatch(r"[\W\d_]*(\.{3,}|…)[\w\W]*", text)
+                                                            and len(re.findall(r"[^\W\d_]{2,}", text)) <= 1)
 _VV = re.compile(r"^\s*V\s*/\s*V\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^phuluc([ivxlc]+|\d+)?$")
 
@@ -44,10 +70,13 @@ class Doc:
     # -------------------------------------------------------------- main part
     @cached_property
     def appendix_heads(self) -> list[Para]:
-        start = self.header_table.index if self.header_table is not None else 0
-        return [b for b in self.pkg.blocks
-                if isinstance(b, Para) and b.index > start and not b.cont
-                and len(b.text) < 40 and _APPENDIX.match(fold(b.text))]
+        start = self.header_table.index if self.header_table is not None else -1
+        heads = [b for b in self.pkg.blocks
+                 if isinstance(b, Para) and b.index > start and not b.cont
+                 and len(b.text) < 40 and _APPENDIX.match(fold(_BLANK.sub("", b.text)))]
+        if self.mode == "appendix":
+            return heads[:1]  # an appendix file: later `Phụ lục …` lines are its content (model forms)
+        return heads
 
     @cached_property
     def main(self) -> list:
@@ -140,18 +169,22 @@ class Doc:
     @cached_property
     def dt(self) -> Para | None:
         paras = self.right if self.right is not None else self.header_paras
-        test = lambda p: p is not self.qh and p is not self.tn and bool(
+        # `(Kèm theo … ngày … tháng … năm …)` under an appendix title is not the date line.
+        test = lambda p: p is not self.qh and p is not self.tn and not norm(p.text).startswith("(") and bool(
             re.search("ngay.*thang.*nam", fold(p.text)))
         return self._find(paras, test) or self._find(self.header_paras, test)
 
     @cached_property
     def agency(self) -> list[Para]:
-        """Agency lines: the left column above Số (chủ quản first, issuing agency last)."""
+        """Agency lines: the left column above Số (chủ quản first, issuing agency last); the
+        line typed under them (`______`) is a line, not an agency line."""
         paras = self.left if self.left is not None else self.header_paras
         skip = {id(self.qh), id(self.tn), id(self.dt)}
         out = []
         for p in paras:
             if p is self.so or (self.vv and p is self.vv[0]):
+                break
+            if is_typed_line(p.text):
                 break
             if p.text.strip() and id(p) not in skip:
                 out.append(p)
@@ -179,13 +212,32 @@ class Doc:
     @cached_property
     def type_para(self) -> Para | None:
         for p in self._following(self._after_header_index(), 4):
-            if fold(shown(p)).rstrip(":") in _TYPE_BY_FOLD and is_upper(shown(p)):
+            key = fold(shown(p))
+            thu = key.startswith("thu") and len(key) <= 14 and len(shown(p).split()) <= 4
+            if (key in _TYPE_BY_FOLD or key in _LEGAL_TYPES or key.startswith("tenloai") or thu) \
+                    and is_upper(shown(p)):
                 return p
         return None
 
     @cached_property
     def type_name(self) -> str | None:
-        return _TYPE_BY_FOLD.get(fold(shown(self.type_para))) if self.type_para is not None else None
+        if self.type_para is None:
+            return None
+        key = fold(shown(self.type_para))
+        if key.startswith("thu") and key not in _TYPE_BY_FOLD and len(key) <= 14:
+            return "THƯ CÔNG"  # THƯ KHEN, THƯ CẢM ƠN, THƯ CHÚC MỪNG, THƯ THĂM HỎI
+        return _TYPE_BY_FOLD.get(key) or _LEGAL_TYPES.get(key)
+
+    @cached_property
+    def attached(self) -> Para | None:
+        """`(Ban hành kèm theo Quyết định số …)` under the title: a quy chế or quy định issued by a
+        decision, which carries the number, date, signer and Nơi nhận itself."""
+        if self.type_para is None:
+            return None
+        for p in self._following(self.type_para.index + 1, 5):
+            if fold(p.text).startswith(("banhanhkemtheo", "kemtheo")) and norm(p.text).startswith("("):
+                return p
+        return None
 
     @cached_property
     def subject(self) -> list[Para]:
@@ -195,7 +247,7 @@ class Doc:
         after = self._following(self.type_para.index + 1, 4)
         out = []
         for p in after:
-            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")):
+            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")) or is_typed_line(p.text):
                 break
             runs = p.text_runs()
             if runs and all(r.rp.get("b") for r in runs):
@@ -205,7 +257,8 @@ class Doc:
         if not out and after:
             p = after[0]
             jc = p.pp.get("jc")
-            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)):
+            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)) \
+                    and not is_typed_line(p.text):
                 out.append(p)  # a centred, not bold line: the trích yếu, badly formatted
         return out
 
@@ -217,13 +270,34 @@ class Doc:
         return m.group(1) if m else None
 
     @cached_property
+    def mode(self) -> str:
+        """"admin" (an administrative document), "appendix" (an appendix in its own file:
+        `Phụ lục …` then `(Kèm theo …)` and no header), or "other" (no Quốc hiệu, Tiêu ngữ,
+        number or date: not an administrative document at all)."""
+        if self.qh is None and self.header_table is None:
+            first = self.first_block
+            if isinstance(first, Para) and len(first.text) < 60 and fold(first.text).startswith("phuluc"):
+                return "appendix"
+            if self.so is None and self.tn is None and self.dt is None:
+                return "other"
+        return "admin"
+
+    @cached_property
     def kind(self) -> str:
+        """The type in capitals (`BÁO CÁO`), CONG_VAN, a legal type (`NGHỊ ĐỊNH`), or UNKNOWN:
+        a document whose type neither its title, its V/v nor its ký hiệu tells (never guessed)."""
         if self.vv:
             return CONG_VAN
         if self.type_name:
             return self.type_name
         first = (self.symbol or "").split("-")[0]
-        return doctypes.upper(doctypes.BY_ABBREVIATION.get(first, doctypes.CONG_VAN))
+        name = doctypes.BY_ABBREVIATION.get(first)
+        return doctypes.upper(name) if name else UNKNOWN
+
+    @property
+    def known_kind(self) -> bool:
+        """A Decree 30 type whose own rules apply (not a legal document, not unknown)."""
+        return self.kind != UNKNOWN and self.kind not in _LEGAL_TYPES.values()
 
     @property
     def kind_abbreviation(self) -> str | None:
@@ -232,6 +306,10 @@ class Doc:
 
     @property
     def kind_label(self) -> str:
+        if self.mode == "appendix":
+            return "phụ lục (tệp riêng)"
+        if self.mode == "other":
+            return "không phải văn bản hành chính"
         return self.kind.lower()
 
     @cached_property
@@ -265,11 +343,16 @@ class Doc:
         return out
 
     # -------------------------------------------------------------- signer block
+    @staticmethod
+    def left_side(t: Table) -> list[Para]:
+        """Paragraphs of every column but the last (Mẫu 1.6 puts an empty column before Nơi nhận)."""
+        return [p for row in t.rows for c in row[:-1] for p in c.paras] if t.ncols > 1 else t.column("left")
+
     @cached_property
     def sig_table(self) -> Table | None:
         tables = [b for b in self.main if isinstance(b, Table) and b is not self.header_table]
-        for t in reversed(tables):
-            if any(fold(p.text).startswith("noinhan") for p in t.column("left")):
+        for t in reversed(tables[-12:]):
+            if any(fold(p.text).startswith("noinhan") for p in self.left_side(t)):
                 return t
         if tables:
             t = tables[-1]
@@ -281,7 +364,7 @@ class Doc:
     @cached_property
     def nn(self) -> Para | None:
         if self.sig_table is not None:
-            p = self._find(self.sig_table.column("left"), lambda p: fold(p.text).startswith("noinhan"))
+            p = self._find(self.left_side(self.sig_table), lambda p: fold(p.text).startswith("noinhan"))
             if p is not None:
                 return p
         return self._find([b for b in self.main if isinstance(b, Para)],
@@ -291,8 +374,8 @@ class Doc:
     def nn_items(self) -> list[Para]:
         if self.nn is None:
             return []
-        if self.sig_table is not None and self.nn in self.sig_table.column("left"):
-            paras = self.sig_table.column("left")
+        if self.sig_table is not None and self.nn in self.left_side(self.sig_table):
+            paras = self.left_side(self.sig_table)
         else:
             paras = [b for b in self.main if isinstance(b, Para)]
         i = next(k for k, p in enumerate(paras) if p is self.nn)
@@ -321,7 +404,7 @@ class Doc:
     def body(self) -> list[Para]:
         """Body-level paragraphs with text between the header block and the signer block."""
         return [b for b in self.main[self.body_start:self.body_end]
-                if isinstance(b, Para) and b.text.strip()]
+                if isinstance(b, Para) and b.text.strip() and not is_typed_line(b.text)]
 
     def section_of(self, block) -> int:
         return block.sect

@@ -70,6 +70,10 @@ def _em(ch: str, bold: bool) -> float:
     base = unicodedata.normalize("NFD", ch)[:1] or ch
     if base == " ":
         return 0.25
+    if base in "_—―":
+        return 0.5 if base == "_" else 1.0
+    if base in "─━":
+        return 0.6
     if base.isupper():
         return 0.75 if bold else 0.70
     if base.isalpha():
@@ -79,7 +83,7 @@ def _em(ch: str, bold: bool) -> float:
     return 0.33
 
 
-def text_width(text: str, size_halfpt: int, bold: bool) -> int:
+def text_width(text: str, size_halfpt: int, bold: bool, squash_spaces: bool = True) -> int:
     """Estimated width of one line of `text` in twips."""
-    em = sum(_em(c, bold) for c in squash(text))
+    em = sum(_em(c, bold) for c in (squash(text) if squash_spaces else norm(text)))
     return int(em * size_halfpt * 10)

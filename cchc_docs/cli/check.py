@@ -14,7 +14,9 @@ import click
 @click.option("--draft", is_flag=True,
               help="Bản dự thảo trình ký: chấp nhận số và ngày tháng để trống.")
 @click.option("--rules", "list_rules", is_flag=True, help="Liệt kê mọi quy tắc kiểm tra rồi thoát.")
-def check(files, as_json, draft, list_rules):
+@click.option("--explain", "explain_rule", metavar="RULE",
+              help="Giải thích một quy tắc: nội dung, lời văn Nghị định, ví dụ đúng, cách sửa.")
+def check(files, as_json, draft, list_rules, explain_rule):
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
 
     Prints one line per violation, `FILE: RULE: message — tại <where>`, then a summary
@@ -29,9 +31,18 @@ def check(files, as_json, draft, list_rules):
       cchc check --draft output/*.docx          # dự thảo: số, ngày để trống
       cchc check --json van-ban.docx > ket-qua.json
       cchc check --rules                        # danh sách quy tắc
+      cchc check --explain SO                   # giải thích quy tắc SO
     """
     from ..check import files as checking
 
+    if explain_rule:
+        from ..check.rules.explain import explain
+
+        text = explain(explain_rule)
+        if text is None:
+            raise click.UsageError(f"không có quy tắc “{explain_rule}”; xem danh sách: cchc check --rules")
+        click.echo(text)
+        return
     if list_rules:
         click.echo(checking.rules_listing(as_json))
         return
@@ -47,6 +58,8 @@ def check(files, as_json, draft, list_rules):
             click.echo(f"Lỗi: {name}: không đọc được — {result['error']}", err=True)
         for finding in result["_findings"]:
             click.echo(f"{name}: {finding}")
+            if finding.severity == "error" and finding.how_to_fix:
+                click.echo(f"    cách sửa: {finding.how_to_fix}")
     if as_json:
         click.echo(json.dumps(checking.json_report(results, draft), ensure_ascii=False, indent=2))
     else:

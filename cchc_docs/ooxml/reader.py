@@ -48,6 +48,7 @@ class _Reader:
         self.styles = styles
         self.textbox_paras: list[Para] = []
         self.tables: list[Table] = []
+        self.count = 0
 
     def blocks(self, container, loc: str, depth: int = 0):
         out = []
@@ -114,6 +115,10 @@ class _Reader:
         return t
 
     def paragraph(self, el, loc, depth=0) -> list[Para]:
+        self.count += 1
+        if self.count > MAX_PARAS:
+            raise DocumentError(f"văn bản có hơn {MAX_PARAS:,} đoạn, quá nhiều cho một văn bản: tệp bị từ chối"
+                                .replace(",", "."))
         pp, base_rp = self.styles.paragraph_props(el.find(PPR))
         cur = Para(pp, loc, el)
         lines = [cur]
@@ -205,6 +210,73 @@ def _iter_runs(el, depth=0):
                 choice = child.find(MC + "Fallback")
             if choice is not None:
                 yield from _iter_runs(choice, depth + 1)
+
+
+# ------------------------------------------------------------------ reading for the checker
+
+# What the checker may inflate and parse of a file nobody here wrote. The general zip limits
+# of `safety` (64 MB a part, 256 MB in all) are for any package; a document to check needs far
+# less, and parsing 4 × 63 MB of XML took 105 s and 8 GB. The project's largest real output,
+# the 3,321-commune report, has a main part of 33 MB (740 KB zipped).
+CHECK_MAX_PART = 48 * 1024 * 1024
+CHECK_MAX_TOTAL = 64 * 1024 * 1024
+CHECK_MAX_TAGS = 3_000_000       # elements in all parsed parts: bounds lxml's tree and ours
+MAX_PARAS = 150_000              # paragraphs (lines) of one story
+
+VBA_PART = "word/vbaProject.bin"
+_MACRO_TYPE = b"macroEnabled"
+
+
+def _needed(name: str) -> bool:
+    """Parts the checker reads: the main story, its rels, styles, theme, settings, headers,
+    footers, footnotes, app.xml. Media, embeddings, glossary and custom XML are skipped."""
+    if name in ("[Content_Types].xml", "docProps/app.xml"):
+        return True
+    if not name.startswith("word/") or name.startswith(("word/media/", "word/embeddings/", "word/glossary/")):
+        return False
+    return name.endswith((".xml", ".rels"))
+
+
+def read_for_check(data: bytes) -> dict[str, bytes]:
+    """The parts the checker needs, under the checker's limits; a file over them is refused
+    with a PackageError saying why, before anything large is inflated. A VBA project is not
+    inflated but its name is kept (with empty bytes) so that the checker reports it."""
+    from .safety import PackageError, open_zip, read_member
+
+    with open_zip(data) as zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        names = {i.filename for i in infos}
+        wanted = [i for i in infos if _needed(i.filename)]
+        for i in wanted:
+            if i.file_size > CHECK_MAX_PART:
+                raise PackageError(f"phần {i.filename} giải nén ra {i.file_size // (1024 * 1024)} MB, quá lớn "
+                                   f"cho một văn bản (tối đa {CHECK_MAX_PART // (1024 * 1024)} MB): tệp bị từ chối")
+        total = sum(i.file_size for i in wanted)
+        if total > CHECK_MAX_TOTAL:
+            raise PackageError(f"các phần văn bản giải nén ra {total // (1024 * 1024)} MB, quá lớn cho một văn bản "
+                               f"(tối đa {CHECK_MAX_TOTAL // (1024 * 1024)} MB; nghi zip bomb): tệp bị từ chối")
+        parts, tags = {}, 0
+        for i in wanted:
+            body = read_member(zf, i)
+            tags += body.count(b"<")
+            if tags > CHECK_MAX_TAGS:
+                raise PackageError(f"tệp có hơn {CHECK_MAX_TAGS:,} thẻ XML".replace(",", ".")
+                                   + ", quá nhiều cho một văn bản: tệp bị từ chối")
+            parts[i.filename] = body
+    if "[Content_Types].xml" not in parts or "word/document.xml" not in parts:
+        raise PackageError("không phải tệp Word .docx (thiếu word/document.xml)")
+    vba = next((n for n in names if n.lower().endswith("vbaproject.bin")), None)
+    if vba is not None:
+        parts[vba] = b""
+    return parts
+
+
+def has_macros(parts: dict[str, bytes]) -> str | None:
+    """The VBA project's part name, or the content type's word, when the package carries macros."""
+    vba = next((n for n in parts if n.lower().endswith("vbaproject.bin")), None)
+    if vba is not None:
+        return vba
+    return "[Content_Types].xml" if _MACRO_TYPE in parts.get("[Content_Types].xml", b"") else None
 
 
 # ------------------------------------------------------------------ the package

@@ -24,13 +24,20 @@ def is_on(el) -> bool:
     return v is None or v.lower() not in _FALSE
 
 
+# Word measures in twips, half-points or fiftieths of a percent: nothing real comes near this.
+# A larger value (`w:left="1e999"`, `1e300`, `nan`) is invalid for the property it sets and is
+# read as absent, so the one rule that needs it says so and every other rule still runs.
+MAX_MEASURE = 10_000_000
+
+
 def to_int(v, default=None):
     if v is None:
         return default
     try:
-        return int(float(v))
-    except ValueError:
+        n = int(float(v))
+    except (ValueError, OverflowError):  # "abc", "1e999" (inf), "nan"
         return default
+    return n if -MAX_MEASURE <= n <= MAX_MEASURE else default
 
 
 # ------------------------------------------------------------------ property parsing
@@ -111,7 +118,9 @@ def parse_ppr(ppr) -> dict:
             for edge in ("top", "bottom"):
                 e = child.find(W + edge)
                 if e is not None:
-                    out["bdr_" + edge] = (e.get(W + "val") or "nil") not in ("nil", "none")
+                    val = e.get(W + "val") or "nil"
+                    out["bdr_" + edge] = val not in ("nil", "none")
+                    out["bdr_" + edge + "_val"] = val
         elif name == "numPr":
             num = child.find(W + "numId")
             out["numbered"] = num is not None and num.get(W + "val") not in (None, "0")

@@ -28,6 +28,15 @@ class Finding:
     message: str
     where: str = ""
     severity: str = "error"
+    fix: str = ""   # how to fix this finding; the rule's general advice when empty
+
+    @property
+    def how_to_fix(self) -> str:
+        if self.fix:
+            return self.fix
+        from .explain import EXPLAIN
+
+        return EXPLAIN.get(self.rule, {}).get("fix", "")
 
     def __str__(self) -> str:
         text = f"{self.rule}: {self.message}"
@@ -37,7 +46,13 @@ class Finding:
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.message,
-                "where": self.where, "reference": RULES[self.rule].reference if self.rule in RULES else ""}
+                "where": self.where, "reference": RULES[self.rule].reference if self.rule in RULES else "",
+                "fix": self.how_to_fix}
+
+
+# Which documents a rule is for (Doc.mode): "any" file, "page" (an administrative document or
+# an appendix in its own file: page, fonts, appendix layout), "admin" (administrative documents).
+SCOPES = {"other": ("any",), "appendix": ("any", "page"), "admin": ("any", "page", "admin")}
 
 
 @dataclass(frozen=True)
@@ -46,17 +61,18 @@ class Rule:
     description: str
     reference: str
     check: Callable[[Doc], Iterable[Finding]] = field(repr=False, compare=False)
+    scope: str = "admin"
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, description: str, reference: str):
+def rule(rule_id: str, description: str, reference: str, scope: str = "admin"):
     def register(fn):
-        RULES[rule_id] = Rule(rule_id, description, reference, fn)
+        RULES[rule_id] = Rule(rule_id, description, reference, fn, scope)
         return fn
     return register
 
 
 # Imported for their registrations, after the registry exists (they import `rule` from here).
-from . import page, header, body, signer, recipients, appendix  # noqa: E402, F401  isort: skip
+from . import package, page, header, body, signer, recipients, appendix, marks  # noqa: E402, F401  isort: skip

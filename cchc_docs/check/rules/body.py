@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ...ooxml.reader import Para
-from ..structure import CONG_VAN, Doc
-from ..text import fold, norm, short
+from ..structure import CONG_VAN, UNKNOWN, Doc, has_blank, is_placeholder
+from ..text import fold, norm, short, squash
 from . import Finding, rule
 from .common import JC, agg, all_on, check_line, dec, fmt, pt, sizes, where
 
@@ -18,6 +18,8 @@ def check_type_name(doc: Doc):
     if doc.kind == CONG_VAN:
         return
     p = doc.type_para
+    if p is None and not doc.known_kind:
+        return  # no title and no ký hiệu telling the type: nothing to hold the title against
     if p is None:
         yield Finding("TL", f"ký hiệu cho biết văn bản là {doc.kind_label} nhưng không thấy tên loại "
                             f"“{doc.kind}” canh giữa dưới phần đầu", where(doc.so))
@@ -31,8 +33,12 @@ def check_type_name(doc: Doc):
                       where(p))
         return
     for s in doc.subject:
+        if is_placeholder(s.text):
+            continue  # `……… 5 ………`: the model form's blank, no text to format
         yield from fmt("TL", s, "trích yếu", size=(26, 28), bold=True, italic=False, upper=False,
                        jc=("center",))
+    if all(is_placeholder(q.text) for q in doc.subject):
+        return  # a blank trích yếu has no length to measure the line against
     paras = [b for b in doc.main if isinstance(b, Para)]
     yield from check_line("TL", "trích yếu", paras, doc.subject, 0.2, 0.8,
                            "nét liền, dài 1/3–1/2 dòng chữ, đặt cân đối")
@@ -56,7 +62,13 @@ def check_vv(doc: Doc):
     before = p.pp.get("sp_before") or 0
     if p.pp.get("sp_beforeAutospacing"):
         before = 280
-    if before < 120 - 2:
+    column = doc.left if doc.left is not None else doc.header_paras
+    k = next((i for i, q in enumerate(column) if q is p), 0)
+    prev = column[k - 1] if k > 0 else None
+    if prev is not None and not prev.text.strip() and prev is not doc.so:
+        before = max(before, 240)  # an empty line between Số and V/v: at least the 6 pt asked
+    prev_after = (prev.pp.get("sp_after") or 0) if prev is not None else 0
+    if before + prev_after < 120 - 2:
         yield Finding("VV", f"trích yếu cách số, ký hiệu {dec(before / 20, 1)} pt (Nghị định: cách dòng 6 pt)",
                       where(p))
 
@@ -68,6 +80,12 @@ def check_kinh_gui(doc: Doc):
     if p is None:
         if doc.kind == CONG_VAN:
             yield Finding("KG", "công văn thiếu “Kính gửi:” và nơi nhận trực tiếp",
+                          where(doc.body[0]) if doc.body else "sau phần đầu")
+        elif doc.kind == "TỜ TRÌNH":
+            yield Finding("KG", "tờ trình thiếu “Kính gửi:” cơ quan, người có thẩm quyền xem xét (Nghị định: tờ "
+                                "trình gửi cấp trên có “Kính gửi”)", where(doc.body[0]) if doc.body else "sau phần đầu")
+        elif doc.kind == "BÁO CÁO" and doc.nn_items and squash(doc.nn_items[0].text) == "- Như trên;":
+            yield Finding("KG", "báo cáo gửi cấp trên (nơi nhận “- Như trên;”) nhưng thiếu “Kính gửi:”",
                           where(doc.body[0]) if doc.body else "sau phần đầu")
         return
     text = norm(p.text)
@@ -97,6 +115,10 @@ def check_kinh_gui(doc: Doc):
         yield from fmt("KG", q, "nơi nhận", size=(26, 28), italic=False)
 
 
+def _words(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]{2,}", text))
+
+
 def _is_heading(p: Para) -> bool:
     jc = p.pp.get("jc")
     return jc in ("center",) or all_on(p, "b") or p.pp.get("outline") is not None
@@ -124,7 +146,9 @@ def check_body(doc: Doc):
         problems.setdefault(msg, []).append(p)
 
     for p in body:
-        if _is_heading(p) or p in doc.subject:
+        if _is_heading(p) or p in doc.subject or _words(p.text) < 4 or has_blank(p.text) and _words(p.text) < 8:
+            # A line of fewer than four words (`./.`, `Căn cứ …;` of a model form) shows neither
+            # its alignment nor its indent: judging them would be a guess.
             continue
         jc = p.pp.get("jc", "left")
         if jc not in ("both", "distribute"):
@@ -163,22 +187,39 @@ def check_body(doc: Doc):
                       where(last))
 
 
+_BASIS_NAMES = ("luat", "nghidinh", "thongtu", "quyetdinh", "nghiquyet", "phaplenh", "chithi")
+
+
 @rule("CC", "Căn cứ ban hành: in thường, nghiêng, cỡ 13–14; mỗi căn cứ một dòng, cuối dòng “;”, dòng cuối “.”",
       "NĐ 30/2020, Phụ lục I, Phần I, mục II.6.a")
 def check_legal_bases(doc: Doc):
-    if doc.kind == CONG_VAN:
-        return  # a công văn that opens "Căn cứ …, UBND huyện đề nghị:" states, it does not cite bases
+    if doc.kind == CONG_VAN or (doc.kind != UNKNOWN and not doc.known_kind):
+        return  # công văn; and a legal document ends its bases with the enacting sentence (NĐ 34/2016)  # a công văn that opens "Căn cứ …, UBND huyện đề nghị:" states, it does not cite bases
     paras = [p for p in doc.body if not _is_heading(p)][:40]
     start = next((k for k, p in enumerate(paras[:3]) if fold(p.text).startswith("cancu")), None)
     if start is None:
         return
-    block = []
+    block, missing = [], []
     for p in paras[start:]:
         f = fold(p.text)
         if f.startswith("cancu") or (block and f.startswith(("theodenghi", "xetdenghi"))):
             block.append(p)
+        elif block and not f:
+            block[-1] = p  # a model form's `……….` line closes the last basis: its end counts
+        elif block and f.startswith(_BASIS_NAMES) and norm(p.text).endswith((";", ".")):
+            # `Luật Tổ chức chính quyền địa phương …;` under a `Căn cứ` line: a basis without its word.
+            missing.append(p)
+            block.append(p)
         else:
             break
+    for p in missing:
+        yield Finding("CC", "căn cứ không bắt đầu bằng chữ “Căn cứ” (Nghị định: mỗi căn cứ một dòng "
+                            "“Căn cứ …;”)", where(p), fix="thêm “Căn cứ” ở đầu dòng: “Căn cứ " + short(p.text, 40) + "”")
+    for p in block:
+        inner = norm(p.text).rstrip(";. ")
+        if ";" in inner:
+            yield Finding("CC", "một dòng ghi nhiều căn cứ cách nhau bằng dấu “;” (Nghị định: sau mỗi căn cứ "
+                                "phải xuống dòng)", where(p), fix="tách mỗi căn cứ thành một dòng riêng, cuối dòng “;”")
     for p in block:
         if not all_on(p, "i"):
             yield Finding("CC", "căn cứ ban hành không in nghiêng (Nghị định: chữ in thường, nghiêng)", where(p))
@@ -188,3 +229,42 @@ def check_legal_bases(doc: Doc):
             yield Finding("CC", "mỗi căn cứ phải kết thúc bằng dấu chấm phẩy (;)", where(p))
     if block and not norm(block[-1].text).endswith("."):
         yield Finding("CC", "căn cứ cuối cùng phải kết thúc bằng dấu chấm (.)", where(block[-1]))
+
+
+_PART = re.compile(r"^(Phần|Chương|PHẦN|CHƯƠNG)\s+(\S+)$")
+_ARTICLE = re.compile(r"^Điều\s+(\d+)\s*([.:]?)\s*(.*)$")
+
+
+@rule("DM", "Phần, Chương (số La Mã), Mục: riêng một dòng, canh giữa, đậm, tên in hoa đậm; “Điều 1.” đậm",
+      "NĐ 30/2020, Phụ lục I, Phần I, mục II.6.e")
+def check_headings(doc: Doc):
+    body = doc.body
+    for k, p in enumerate(body):
+        text = squash(p.text)
+        m = _PART.match(text)
+        if m:
+            word, num = m.group(1), m.group(2)
+            label = f"“{text}”"
+            if num.isdigit():
+                yield Finding("DM", f"{label}: số thứ tự của {word.lower()} phải là chữ số La Mã "
+                                    f"(Nghị định: “{word.capitalize()} I, II…”)", where(p))
+            elif not re.fullmatch(r"[IVXLC]+", num):
+                continue  # "Phần mềm…": not a heading
+            if word.isupper():
+                yield Finding("DM", f"{label}: từ “{word.capitalize()}” viết in thường (Nghị định: chữ in thường, đậm)",
+                              where(p))
+            yield from fmt("DM", p, f"tiêu đề {word.lower()}", bold=True, jc=("center",))
+            title = body[k + 1] if k + 1 < len(body) else None
+            if title is not None and not _PART.match(squash(title.text)) and not _ARTICLE.match(squash(title.text)):
+                yield from fmt("DM", title, f"tên {word.lower()}", bold=True, upper=True, jc=("center",))
+            continue
+        m = _ARTICLE.match(text)
+        if m and len(text) < 160:
+            if m.group(2) != ".":
+                yield Finding("DM", f"“Điều {m.group(1)}{m.group(2)}”: sau số thứ tự điều phải có dấu chấm "
+                                    f"(Nghị định: “Điều {m.group(1)}. …”)", where(p))
+            runs = [r for r in p.text_runs()]
+            lead = next((r for r in runs if r.text.strip()), None)
+            if lead is not None and not lead.rp.get("b"):
+                yield Finding("DM", f"“Điều {m.group(1)}.” không in đậm (Nghị định: từ “Điều”, số thứ tự và tiêu "
+                                    "đề của điều in đậm)", where(p))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...ooxml.reader import Para
-from ..structure import shown
+from ..structure import is_typed_line, shown
 from ..text import is_all_caps, is_upper, norm, short, text_width
 from . import Finding
 
@@ -36,13 +36,20 @@ def sizes(p: Para) -> set[int]:
     return {r.rp.get("sz", 20) for r in p.text_runs() if not r.rp.get("vertAlign") in ("superscript", "subscript")}
 
 
+def _body_runs(p: Para):
+    # A superscript note number (`TÊN CƠ QUAN, TỔ CHỨC²` in the decree's model forms) is not
+    # the text whose weight or slant the decree sets.
+    runs = [r for r in p.text_runs() if r.rp.get("vertAlign") not in ("superscript", "subscript")]
+    return runs or p.text_runs()
+
+
 def all_on(p: Para, prop: str) -> bool:
-    runs = p.text_runs()
+    runs = _body_runs(p)
     return bool(runs) and all(r.rp.get(prop) for r in runs)
 
 
 def any_on(p: Para, prop: str) -> bool:
-    return any(r.rp.get(prop) for r in p.text_runs())
+    return any(r.rp.get(prop) for r in _body_runs(p))
 
 
 def fmt(rule_id: str, p: Para, label: str, *, size=None, bold=None, italic=None, upper=None,
@@ -78,12 +85,32 @@ JC = {"left": "trái", "start": "trái", "right": "phải", "end": "phải", "ce
        "both": "đều hai bên", "distribute": "đều hai bên"}
 
 
+# Typed characters that print as one solid stroke, and those that print as dashes with gaps.
+_SOLID_CHARS = set("_—―─━")
+_DASHED_CHARS = set("-‒–~.·=")
+_DASHED_BORDERS = {"dashed", "dotted", "dotDash", "dotDotDash", "dashSmallGap", "dashDotStroked",
+                   "thinThickSmallGap"}
+
+
+def _typed(p: Para):
+    """(kind, width) of a paragraph that is only a typed line (`______` solid, `- - -` or
+    `-----` dashed), else None. Its width is the printed width of the characters."""
+    t = norm(p.text)
+    if not is_typed_line(t):
+        return None
+    chars = set(t.replace(" ", ""))
+    dashed = " " in t.strip() or bool(chars & _DASHED_CHARS) and not chars <= _SOLID_CHARS
+    szs = sizes(p) or {26}
+    return ("dashed" if dashed else "typed", text_width(t, max(szs), all_on(p, "b"), squash_spaces=False))
+
+
 def line_below(paras: list[Para], p: Para):
     """(kind, width in twips or None) of the line drawn under `p`, or None.
 
-    A line is the paragraph's own bottom border, a drawn shape in it or in the next
-    paragraph, the next paragraph left empty with a top/bottom border (its indents set
-    the length), or a run of underscores.
+    Kinds: "border" (the paragraph's bottom border, or the next empty paragraph's top or
+    bottom border: its indents set the length), "shape" (a drawn shape in it or in the next
+    paragraph), "typed" (the next paragraph is `______`: measured as printed), "dashed" (a
+    dashed border or typed dashes `-----`: the decree wants a solid line).
     """
     try:
         i = next(k for k, q in enumerate(paras) if q is p)
@@ -93,18 +120,23 @@ def line_below(paras: list[Para], p: Para):
         i += 1  # the last line of a paragraph split by line breaks
     last = paras[i]
     if last.pp.get("bdr_bottom"):
-        return ("border", _inner(last))
+        return ("dashed" if last.pp.get("bdr_bottom_val") in _DASHED_BORDERS else "border", _inner(last))
     if last.shape:
         return ("shape", None)
-    if i + 1 < len(paras):
-        nxt = paras[i + 1]
+    k = i + 1
+    while k < len(paras) and not norm(paras[k].text) and not paras[k].shape and not (
+            paras[k].pp.get("bdr_top") or paras[k].pp.get("bdr_bottom")) and k - i <= 1:
+        k += 1  # one empty paragraph between the text and a typed line
+    for nxt in paras[i + 1:k + 1]:
         t = norm(nxt.text)
         if not t and (nxt.pp.get("bdr_top") or nxt.pp.get("bdr_bottom")):
-            return ("border", _inner(nxt))
+            val = nxt.pp.get("bdr_top_val") if nxt.pp.get("bdr_top") else nxt.pp.get("bdr_bottom_val")
+            return ("dashed" if val in _DASHED_BORDERS else "border", _inner(nxt))
         if nxt.shape and not t:
             return ("shape", None)
-        if t and re.fullmatch(r"[_\-‒–—―─]{3,}", t):
-            return ("underscores", None)
+        typed = _typed(nxt) if t else None
+        if typed:
+            return typed
     return None
 
 
@@ -133,7 +165,12 @@ def check_line(rule_id, label, paras, text_paras, lo, hi, want, floating=()) -> 
             return []  # a line drawn as a floating shape anchored elsewhere: its place is not checked
         return [Finding(rule_id, f"thiếu đường kẻ ngang nét liền dưới {label} (Nghị định: {want})",
                         where(target))]
-    _kind, width = found
+    kind, width = found
+    if kind == "dashed":
+        return [Finding(rule_id, f"đường kẻ dưới {label} là nét đứt (gõ bằng dấu gạch “---” hoặc viền nét đứt) "
+                                 f"(Nghị định: {want})", where(target),
+                        fix=f"xóa dòng gạch, kẻ đường nét liền dưới {label}: Insert → Shapes → Line, "
+                            "hoặc viền dưới đoạn (Borders → Bottom Border) nét liền")]
     text_w = _text_width(text_paras)
     if width and text_w:
         ratio = width / text_w

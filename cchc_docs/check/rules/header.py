@@ -8,8 +8,8 @@ import re
 
 from ... import doctypes
 from ...ooxml.reader import Para
-from ..structure import CONG_VAN, Doc, shown
-from ..text import norm, squash
+from ..structure import CONG_VAN, Doc, has_blank, is_placeholder, shown
+from ..text import norm, short, squash
 from . import Finding, rule
 from .common import all_on, any_on, check_line, fmt, where
 
@@ -43,7 +43,8 @@ def check_quoc_hieu(doc: Doc):
     if not re.fullmatch(r"CỘNG H(ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM", squash(shown(p))):
         yield Finding("QH", f"Quốc hiệu viết “{squash(shown(p))}” "
                             "(Nghị định: “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”, in hoa, một dòng)", where(p))
-    yield from fmt("QH", p, "Quốc hiệu", size=(24, 26), bold=True, italic=False)
+    yield from fmt("QH", p, "Quốc hiệu", size=(24, 26), bold=True, italic=False,
+                   jc=("center",) if doc.header_table is not None else None)
     if doc.right is not None and p not in doc.right:
         yield Finding("QH", "Quốc hiệu không nằm ở cột phải bảng tiêu đề (Nghị định: ô số 1, phía trên bên phải)",
                       where(p))
@@ -60,9 +61,11 @@ def check_tieu_ngu(doc: Doc):
     if text != "Độc lập - Tự do - Hạnh phúc":
         yield Finding("TN", f"Tiêu ngữ viết “{text}” (Nghị định: “Độc lập - Tự do - Hạnh phúc”: viết hoa "
                             "chữ đầu mỗi cụm, giữa các cụm có gạch nối (-) và dấu cách)", where(p))
-    yield from fmt("TN", p, "Tiêu ngữ", size=(26, 28), bold=True, italic=False)
+    yield from fmt("TN", p, "Tiêu ngữ", size=(26, 28), bold=True, italic=False,
+                   jc=("center",) if doc.header_table is not None else None)
+    yield from _single_spaced("TN", p, "Tiêu ngữ")
     paras = doc.right if doc.right is not None and p in doc.right else doc.header_paras
-    yield from check_line("TN", "Tiêu ngữ", paras, [p], 0.5, 1.6, "nét liền, dài bằng dòng chữ",
+    yield from check_line("TN", "Tiêu ngữ", paras, [p], 0.5, 1.7, "nét liền, dài bằng dòng chữ",
                            doc.header_area)
 
 
@@ -85,11 +88,28 @@ def check_agency(doc: Doc):
             if any_on(p, "b"):
                 yield Finding("CQ", "tên cơ quan chủ quản in đậm (Nghị định: in hoa, đứng, không đậm)", where(p))
     for p in lines:
-        yield from fmt("CQ", p, "tên cơ quan", size=(24, 26), italic=False, upper=True)
+        yield from fmt("CQ", p, "tên cơ quan", size=(24, 26), italic=False, upper=True,
+                       jc=("center",) if doc.header_table is not None else None)
+        yield from _single_spaced("CQ", p, "tên cơ quan")
     issuing = [p for p, b in zip(lines, bold_flags) if b] or lines[-1:]
     paras = doc.left if doc.left is not None else doc.header_paras
     yield from check_line("CQ", "tên cơ quan ban hành", paras, issuing, 0.2, 0.8,
                            "nét liền, dài 1/3–1/2 dòng chữ, đặt cân đối", doc.header_area)
+
+
+def _single_spaced(rule_id: str, p: Para, label: str):
+    """Phần đầu is set single-spaced (the decree's layout and sample forms); more than 1,3 lines
+    pushes the header block apart. Word's own 1,08–1,15 default is accepted."""
+    rule_ = p.pp.get("sp_lineRule", "auto")
+    line = p.pp.get("sp_line")
+    if not line:
+        return
+    size = max((r.rp.get("sz", 20) for r in p.text_runs()), default=26)
+    multiple = line / 240 if rule_ == "auto" else line / (size * 10 * 1.15)
+    if multiple > 1.3:
+        yield Finding(rule_id, f"{label}: giãn dòng {multiple:.2f} lines".replace(".", ",")
+                      + " (phần đầu văn bản trình bày dòng đơn)", where(p),
+                      fix="chọn phần đầu văn bản → Paragraph → Line spacing: Single")
 
 
 _SYMBOL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9.&]*)+")
@@ -99,6 +119,8 @@ _SYMBOL = re.compile(r"[A-ZĐ][A-Za-zĐđ]*(?:-[A-ZĐ][A-Za-zĐđ0-9.&]*)+")
             "cỡ 13, đứng", "NĐ 30/2020, Phụ lục I, Phần I, mục II.3; Phụ lục III, mục I")
 def check_number(doc: Doc):
     p = doc.so
+    if p is None and (doc.attached is not None or doc.kind == "THƯ CÔNG"):
+        return  # a quy chế issued by a decision carries the decision's number; a thư công has none
     if p is None:
         yield Finding("SO", "không thấy số, ký hiệu văn bản (“Số: …/…”) dưới tên cơ quan", "đầu văn bản")
         return
@@ -109,6 +131,9 @@ def check_number(doc: Doc):
                             "giữa số và ký hiệu có dấu /)", where(p))
         return
     word, number, symbol = m.group(1), m.group(2), m.group(3)
+    if has_blank(number) and is_placeholder(number):
+        number = ""  # `Số: …. /GM-…`: a blank to fill, as in a draft or a model form
+    template = has_blank(symbol)
     if word != "Số":
         yield Finding("SO", f"viết “{word}” (Nghị định: từ “Số” in thường, sau có dấu hai chấm)", where(p))
     if not raw.startswith(f"{word}: ") and number:
@@ -117,8 +142,8 @@ def check_number(doc: Doc):
         if not doc.draft:
             yield Finding("SO", "số văn bản để trống (chỉ bản dự thảo được để trống; kiểm tra dự thảo: --draft)",
                           where(p))
-    elif not number.isdigit():
-        yield Finding("SO", f"số văn bản “{number}” không phải chữ số Ả Rập", where(p))
+    elif not _arabic(number):
+        yield Finding("SO", f"số văn bản “{short(number, 20)}” không phải chữ số Ả Rập (0–9) hoặc quá dài", where(p))
     elif int(number) == 0:
         yield Finding("SO", f"số văn bản “{number}” không hợp lệ (đánh từ 01)", where(p))
     elif int(number) < 10 and number != f"{int(number):02d}":
@@ -129,7 +154,12 @@ def check_number(doc: Doc):
     if len(groups) == 2 and re.fullmatch(r"\d{4}", groups[0]):
         groups = groups[1:]  # văn bản quy phạm: Số: 15/2020/NĐ-CP
     sym = groups[-1] if groups else ""
-    if len(groups) != 1 or not _SYMBOL.fullmatch(sym):
+    if template:
+        # `NQ-…3...`: the agency part is left to fill; only the type abbreviation can be read.
+        first = re.match(r"[A-Za-zĐđ]*", sym).group(0)
+        if first:
+            yield from _symbol_type(doc, p, first)
+    elif len(groups) != 1 or not _SYMBOL.fullmatch(sym):
         yield Finding("SO", f"ký hiệu “{symbol}” sai dạng (Nghị định: chữ in hoa, các nhóm chữ viết tắt nối "
                             "bằng gạch nối (-), không có dấu cách, ví dụ UBND-NV, BC-UBND)", where(p))
     else:
@@ -138,6 +168,11 @@ def check_number(doc: Doc):
     yield from fmt("SO", p, "số, ký hiệu", size=(26, 26), bold=False, italic=False)
     if doc.left is not None and p not in doc.left:
         yield Finding("SO", "số, ký hiệu không nằm ở cột trái bảng tiêu đề (Nghị định: ô số 3)", where(p))
+
+
+def _arabic(text: str) -> bool:
+    """ASCII digits of a plausible length: `²` or `٣` pass str.isdigit() but not int()."""
+    return text.isascii() and text.isdigit() and len(text) <= 9
 
 
 def _symbol_type(doc: Doc, p: Para, first: str):
@@ -161,7 +196,9 @@ def _symbol_type(doc: Doc, p: Para, first: str):
 
 
 _DATE = re.compile(r"^(?P<place>\S.*?)\s*,\s*ngày\s+(?P<d>\S+)\s+tháng\s+(?P<m>\S+)\s+năm\s+(?P<y>\S+)$")
-_DRAFT_DATE = re.compile(r"^(?P<place>\S.*?)\s*,\s*ngày\s+(?P<d>[.…_]*)\s*tháng\s+(?P<m>[.…_]*)\s*năm\s*(?P<y>\d{4}|[.…_]*)$")
+# A draft or a model form leaves fields blank: `ngày    tháng 3 năm 2026`, `ngày …… tháng …… năm ……`.
+_FIELD = r"(?:\d{1,4}|[.…_]*)"
+_DRAFT_DATE = re.compile(rf"^(?P<place>\S.*?)\s*,\s*ngày\s*(?P<d>{_FIELD})\s*tháng\s*(?P<m>{_FIELD})\s*năm\s*(?P<y>{_FIELD})$")
 _LOWER_OK = {"phố", "xã", "trấn", "đô", "khu"}
 
 
@@ -169,13 +206,19 @@ _LOWER_OK = {"phố", "xã", "trấn", "đô", "khu"}
             "in thường, nghiêng, cỡ 13–14", "NĐ 30/2020, Phụ lục I, Phần I, mục II.4")
 def check_date(doc: Doc):
     p = doc.dt
+    if p is None and (doc.kind == "BIÊN BẢN" or doc.attached is not None):
+        return  # Mẫu 1.9: a biên bản states its time in the body ("Thời gian bắt đầu …")
     if p is None:
         yield Finding("DT", "không thấy địa danh và ngày tháng (“…, ngày … tháng … năm …”) dưới Tiêu ngữ",
                       "đầu văn bản")
         return
     text = norm(shown(p))
     m = _DATE.match(squash(text))
+    if m and not all(_arabic(v) for v in (m.group("d"), m.group("m"), m.group("y"))) and _DRAFT_DATE.match(text):
+        m = None  # `ngày …… tháng …… năm ……` also matches the full pattern: it is a blank date
     draft = _DRAFT_DATE.match(text) if m is None else None
+    if draft and all(draft.group(k) and draft.group(k).isdigit() for k in ("d", "m", "y")):
+        draft = None
     if draft:
         if not doc.draft:
             yield Finding("DT", "ngày tháng để trống (chỉ bản dự thảo được để trống; kiểm tra dự thảo: --draft)",
@@ -188,6 +231,8 @@ def check_date(doc: Doc):
         yield Finding("DT", "địa danh, ngày tháng không đúng dạng “Hương Sơn, ngày 05 tháng 7 năm 2024” "
                             "(sau địa danh có dấu phẩy)", where(p))
         place = None
+    if place and has_blank(place):
+        place = None  # `…4...`: the place is left to fill
     if place:
         if re.search(r"\s,", text.split("ngày")[0]):
             yield Finding("DT", "có dấu cách trước dấu phẩy sau địa danh", where(p))
@@ -204,8 +249,8 @@ def check_date(doc: Doc):
 def _date_parts(p, d, mo, y):
     w = where(p)
     for label, value in (("ngày", d), ("tháng", mo), ("năm", y)):
-        if not value.isdigit():
-            yield Finding("DT", f"{label} “{value}” không phải chữ số Ả Rập", w)
+        if not _arabic(value):
+            yield Finding("DT", f"{label} “{short(value, 20)}” không phải chữ số Ả Rập (0–9)", w)
             return
     day, month, year = int(d), int(mo), int(y)
     if day < 10 and d != f"{day:02d}":

@@ -45,12 +45,15 @@ def _landscape_ok(doc: Doc, s) -> bool:
         return any(isinstance(b, Table) and b is not doc.header_table and b is not doc.sig_table
                    for b in s.blocks)
     head = next((b for b in s.blocks if isinstance(b, Table) or b.text.strip()), None)
+    # A diagram (shapes, text boxes, pictures) is laid out like a table: it may need the width.
+    if any(isinstance(b, Para) and (b.shape or b.image) for b in s.blocks):
+        return True
     return any(isinstance(b, Table) for b in s.blocks) or any(p.sect == s.index for p in doc.appendix_heads) \
         or head is None
 
 
 @rule("PG-A4", "Khổ giấy A4 (210 × 297 mm), trình bày theo chiều dài; khổ ngang chỉ cho bảng, phụ lục",
-      f"{REF}, mục I.1–2")
+      f"{REF}, mục I.1–2", scope="page")
 def check_page_size(doc: Doc):
     for s in doc.pkg.sections:
         label = _section_label(doc, s.index)
@@ -73,7 +76,7 @@ _MARGINS = (("top", "trên", 1134, 1418), ("bottom", "dưới", 1134, 1418),
             ("left", "trái", 1701, 1985), ("right", "phải", 850, 1134))
 
 
-@rule("PG-MAR", "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm", f"{REF}, mục I.3")
+@rule("PG-MAR", "Lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm", f"{REF}, mục I.3", scope="page")
 def check_margins(doc: Doc):
     seen = set()
     for s in doc.pkg.sections:
@@ -102,13 +105,14 @@ def _all_text_paras(doc: Doc):
     yield from doc.pkg.footnote_paras
 
 
+_TNR = re.compile(r"times new roman( (bold|italic|bold italic))?", re.IGNORECASE)
 _SYMBOL_FONTS = {"symbol", "wingdings", "wingdings 2", "wingdings 3", "webdings", "mt extra",
                  "zapfdingbats", "segoe ui symbol"}
 _LEGACY_FONT = re.compile(r"^(\.vn|vni[- ]|vn[a-z])", re.IGNORECASE)
 
 
 @rule("FT-TNR", "Phông chữ Times New Roman (Unicode), màu đen; không dùng phông cũ .VnTime, VNI-Times",
-      f"{REF}, mục I.4")
+      f"{REF}, mục I.4", scope="page")
 def check_font(doc: Doc):
     problems: dict[str, list[Para]] = {}
     undecided: dict[str, list[Para]] = {}
@@ -121,8 +125,8 @@ def check_font(doc: Doc):
                 fonts.add(r.rp.get("f_hAnsi") or "Times New Roman")
             for font in fonts:
                 name = font.strip()
-                if name.lower() == "times new roman":
-                    continue
+                if _TNR.fullmatch(name):
+                    continue  # "Times New Roman Bold" names a face of Times New Roman
                 if name.lower() in _SYMBOL_FONTS and not any(c.isalpha() for c in r.text):
                     continue  # a tick box or arrow from a symbol font, not text
                 if name.startswith("(theme:"):
@@ -142,7 +146,7 @@ def check_font(doc: Doc):
 
 
 @rule("FT-UNI", "Văn bản mã Unicode (TCVN 6909:2001), không dùng bảng mã TCVN3/VNI; chuẩn hóa NFC",
-      f"{REF}, mục I.4")
+      f"{REF}, mục I.4", scope="page")
 def check_unicode(doc: Doc):
     legacy, decomposed = [], []
     for p in _all_text_paras(doc):
@@ -177,6 +181,26 @@ def _page_para_checks(story, rule_id="PN-1"):
             yield Finding(rule_id, "số trang in nghiêng (Nghị định: kiểu chữ đứng)", p.loc)
 
 
+_ROMAN_FIELD = re.compile(rb"PAGE\s*\\\*\s*(roman|ROMAN|Roman|alphabetic|ALPHABETIC|Alphabetic)")
+_ROMAN_FMT = ("lowerRoman", "upperRoman", "lowerLetter", "upperLetter")
+
+
+def _arabic_numbers(doc: Doc, header):
+    """Page numbers in Arabic numerals: neither the section's number format nor the field's switch
+    (`PAGE \\* ROMAN`) may turn them into roman numerals or letters."""
+    for s in doc.pkg.sections:
+        fmt_ = s._get("pgNumType", "fmt")
+        if fmt_ in _ROMAN_FMT:
+            yield Finding("PN-1", f"số trang định dạng {fmt_} (chữ số La Mã hoặc chữ cái) (Nghị định: chữ số Ả Rập)",
+                          _section_label(doc, s.index), fix="Insert → Page Number → Format Page Numbers → “1, 2, 3…”")
+            return
+    data = doc.pkg.parts.get(header.name, b"")
+    if _ROMAN_FIELD.search(data):
+        yield Finding("PN-1", "trường số trang có định dạng La Mã hoặc chữ cái (PAGE \\* ROMAN) "
+                              "(Nghị định: chữ số Ả Rập)", header.paras[0].loc if header.paras else "đầu trang",
+                      fix="Insert → Page Number → Format Page Numbers → “1, 2, 3…”")
+
+
 def _one_page(doc: Doc) -> bool:
     """Whether the document fits on one page: Word's page count (docProps/app.xml) when the
     text is short enough to agree with it (python-docx copies a stale count), else an estimate."""
@@ -193,7 +217,7 @@ def _one_page(doc: Doc) -> bool:
 
 
 @rule("PN-1", "Số trang bằng chữ số Ả Rập, cỡ 13–14, đứng, canh giữa ở lề trên; không hiện số ở trang 1",
-      f"{REF}, mục I.7")
+      f"{REF}, mục I.7", scope="page")
 def check_page_numbers(doc: Doc):
     pkg = doc.pkg
     s0 = pkg.sections[0]
@@ -219,6 +243,7 @@ def check_page_numbers(doc: Doc):
                                   "(Nghị định: số trang canh giữa trong lề trên)", _section_label(doc, 0))
         return
     yield from _page_para_checks(default)
+    yield from _arabic_numbers(doc, default)
     if pkg.even_odd_headers:
         even = pkg.effective("header", "even")[0][1]
         if even is None or not even.page_paras:
@@ -226,9 +251,11 @@ def check_page_numbers(doc: Doc):
                           _section_label(doc, 0))
 
 
-@rule("PN-PL", "Mỗi phụ lục đánh số trang riêng (section mới, bắt đầu từ 1)", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1.đ")
+@rule("PN-PL", "Mỗi phụ lục đánh số trang riêng (section mới, bắt đầu từ 1)", "NĐ 30/2020, Phụ lục I, Phần I, mục III.1.đ", scope="page")
 def check_appendix_pages(doc: Doc):
     for head in doc.appendix_heads:
+        if doc.mode == "appendix" and head is doc.first_block:
+            continue  # an appendix in its own file starts its own numbering with the file
         sect = doc.pkg.sections[head.sect] if head.sect < len(doc.pkg.sections) else None
         first = next((b for b in sect.blocks if isinstance(b, Table) or b.text.strip()), None) if sect else None
         if sect is None or head.sect == 0 or first is not head:

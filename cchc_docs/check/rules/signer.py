@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..structure import Doc, nonempty, shown
-from ..text import norm, squash
+from ..structure import Doc, is_placeholder, nonempty, shown
+from ..text import norm, short, squash
 from . import Finding, rule
 from .common import fmt, where
 
@@ -13,6 +13,27 @@ from .common import fmt, where
 _AUTHORITY_BAD = re.compile(r"(T/?M|K/?T|Q|T/?L|TUQ)[./]*", re.IGNORECASE)
 _AUTHORITY_GLUED = re.compile(r"(TM|KT|Q|TL|TUQ)\.[^\W\d_]")
 _TITLES = re.compile(r"^(GS|PGS|TS|ThS|TSKH|BS|KS|CN|Th\.S|T\.S|GS\.TS|PGS\.TS)\.?\s", re.IGNORECASE)
+
+
+def _bare(text: str) -> str:
+    # `[ (Đã ký)`, `dấu/chữ ký số … (nếu có))5`: stray brackets and a model form's note number.
+    return re.sub(r"[\s\d]+$", "", norm(text).lstrip("[ "))
+
+
+def signer_lines(paras):
+    """The authority, position and name lines: placeholders in parentheses are left out,
+    including one split over lines or paragraphs (`(Chữ ký của người có thẩm quyền,` /
+    `dấu/chữ ký số của cơ quan, tổ chức)`). A blank to fill (`…………`) stays: it holds the
+    name's place on a form the signer completes."""
+    out, depth = [], 0
+    for p in paras:
+        t = _bare(p.text)
+        opened = depth > 0 or t.startswith("(")
+        depth = max(depth + t.count("(") - t.count(")"), 0) if opened else 0
+        if opened or not t:
+            continue
+        out.append(p)
+    return out
 
 
 @rule("SG", "Chữ ký: quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ in hoa, đậm, cỡ 13–14; họ tên in thường, "
@@ -23,7 +44,7 @@ def check_signer(doc: Doc):
         yield Finding("SG", "không tìm thấy khối chữ ký (cột phải của bảng cuối văn bản)", "cuối văn bản",
                       "undecided")
         return
-    lines = [p for p in nonempty(t.column("right")) if not re.fullmatch(r"\(.*\)", norm(p.text))]
+    lines = signer_lines(nonempty(t.column("right")))
     if len(lines) < 2:
         yield Finding("SG", "khối chữ ký thiếu chức vụ hoặc họ tên người ký (Nghị định: quyền hạn, chức vụ, "
                             "họ tên)", f"bảng {t.number}, cột phải")
@@ -36,7 +57,14 @@ def check_signer(doc: Doc):
                             "“TL.”, “TUQ.” — in hoa, có dấu chấm, sau là dấu cách)", where(titles[0]))
     for p in titles:
         yield from fmt("SG", p, "quyền hạn, chức vụ người ký", size=(26, 28), bold=True, italic=False, upper=True)
-    yield from fmt("SG", name, "họ tên người ký", size=(26, 28), bold=True, italic=False, upper=False)
+    if not is_placeholder(name.text):
+        yield from fmt("SG", name, "họ tên người ký", size=(26, 28), bold=True, italic=False, upper=False)
+    for k, p in enumerate(titles):
+        if squash(shown(p)).upper().startswith("PHÓ ") and not (k > 0 and squash(shown(titles[k - 1])).startswith("KT.")):
+            yield Finding("SG", f"cấp phó ký (“{short(p.text, 30)}”) nhưng dòng trên không ghi “KT.” (Nghị định: cấp phó "
+                                "ký thay người đứng đầu ghi “KT.” trước chức vụ của người đứng đầu)", where(p),
+                          fix="thêm dòng “KT. <CHỨC VỤ NGƯỜI ĐỨNG ĐẦU>” ngay trên dòng chức vụ cấp phó, "
+                              "ví dụ “KT. CHỦ TỊCH” / “PHÓ CHỦ TỊCH”")
     if _TITLES.match(squash(name.text)):
         yield Finding("SG", "trước họ tên người ký có học hàm, học vị (Nghị định: không ghi học hàm, học vị, "
                             "danh hiệu)", where(name))
