@@ -29,11 +29,25 @@ def _agency_lines(field: str, bold: bool) -> str:
             + _tag("{%p endfor %}"))
 
 
+# Lengths of the line under the agency name (twips): the one nearest 45% of the longest
+# agency line is kept when rendered (Decree 30: 1/3–1/2 of the line), so `SỞ NỘI VỤ`
+# and `ỦY BAN NHÂN DÂN` each get a fitting line while the template stays plain Word.
+RULE_WIDTHS = (600, 800, 1000, 1300, 1600, 1900)
+
+
+def _agency_rule() -> str:
+    out = []
+    for k, width in enumerate(RULE_WIDTHS):
+        out.append(_tag(("{%p if " if k == 0 else "{%p elif ") + f"agency_rule == {width} %}}"))
+        out.append(x.rule(width, x.HEADER_LEFT))
+    return "".join(out) + _tag("{%p endif %}")
+
+
 def letter_template() -> dict[str, bytes]:
     """Công văn đôn đốc: the reference letter of Hương Sơn 2024, with its data as fields."""
     header = x.header_table(
         parent_xml=_agency_lines("parent_lines", bold=False),
-        agency="", agency_xml=_agency_lines("agency_lines", bold=True),
+        agency="", agency_xml=_agency_lines("agency_lines", bold=True), rule_xml=_agency_rule(),
         number="Số: {{ number }}/{{ symbol }}",
         date_line="{{ date_line }}",
         subject_paras=x.para(x.run("V/v {{ subject }}", sz=24), jc="center", before=120),
@@ -139,7 +153,7 @@ def report_template() -> dict[str, bytes]:
     """Báo cáo tổng hợp to the Sở Nội vụ: figures from the communes' returns, a chart,
     and a landscape appendix (Phụ lục, numbered on its own) with every shortfall."""
     header = x.header_table(parent_xml=_agency_lines("parent_lines", bold=False), agency="",
-                            agency_xml=_agency_lines("agency_lines", bold=True),
+                            agency_xml=_agency_lines("agency_lines", bold=True), rule_xml=_agency_rule(),
                             number="Số: {{ number }}/{{ symbol }}", date_line="{{ date_line }}")
     b = x.body
     caption = dict(style="Caption", jc="center", before=120, after=120)
@@ -216,7 +230,7 @@ def form_template() -> dict[str, bytes]:
     commune's own name, one table row per shortfall (the `Mã` column and the `Mã đơn vị`
     line let returns be matched without relying on file names)."""
     header = x.header_table(parent_xml=_agency_lines("parent_lines", bold=False), agency="",
-                            agency_xml=_agency_lines("agency_lines", bold=True),
+                            agency_xml=_agency_lines("agency_lines", bold=True), rule_xml=_agency_rule(),
                             number="Số: {{ number }}/{{ form_symbol }}",
                             date_line="{{ date_line }}")
     w = FORM_WIDTHS

@@ -162,13 +162,13 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
 def header_table(parent_xml: str, agency: str, number: str, date_line: str, subject_paras: str = "",
-                 agency_xml: str = "") -> str:
+                 agency_xml: str = "", rule_xml: str | None = None) -> str:
     """The borderless two-column header (PL I §IV): agency and number on the left;
     Quốc hiệu, Tiêu ngữ and place/date on the right. `parent_xml` holds the paragraph(s)
     of the cơ quan chủ quản (not bold), `agency_xml` those of the issuing agency (bold)
     when it is not the one line `agency`; other arguments are template text."""
     left1 = parent_xml + (agency_xml or text_para(agency, b=True, sz=26, jc="center"))
-    left1 += rule(1300, HEADER_LEFT)
+    left1 += rule_xml if rule_xml is not None else rule(1300, HEADER_LEFT)
     right1 = (text_para(QUOC_HIEU, b=True, sz=24, jc="center")
               + text_para(TIEU_NGU, b=True, sz=26, jc="center")
               + rule(3350, HEADER_RIGHT))

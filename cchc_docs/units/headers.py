@@ -82,4 +82,9 @@ def header_lines(name: str) -> list[str]:
 def header_context(parent: str, name: str) -> dict[str, list[str]]:
     """Template fields of the header's left column: chủ quản lines (none for a People's
     Committee) and issuing-agency lines."""
-    return {"parent_lines": header_lines(parent), "agency_lines": header_lines(name)}
+    from ..ooxml.blueprints import RULE_WIDTHS
+
+    lines = header_lines(name)
+    longest = max((width_pt(line) * 20 for line in lines), default=0)  # twips
+    rule = min(RULE_WIDTHS, key=lambda w: abs(w - 0.45 * longest))
+    return {"parent_lines": header_lines(parent), "agency_lines": lines, "agency_rule": rule}

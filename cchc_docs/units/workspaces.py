@@ -159,3 +159,20 @@ def _today_year() -> int:
     from zoneinfo import ZoneInfo
 
     return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).year
+
+
+def describe(root: Path) -> list[str]:
+    """What a new workspace holds, for the clerk: issuer, ký hiệu, place, units by type."""
+    import tomllib
+    from collections import Counter
+
+    raw = tomllib.loads((root / "cchc.toml").read_text(encoding="utf-8"))
+    a = raw.get("agency", {})
+    with open(root / "data" / "communes.csv", encoding="utf-8-sig", newline="") as fh:
+        types = Counter(nfc(r.get("type", "")) for r in csv.DictReader(fh))
+    header = " / ".join(x for x in (a.get("parent", ""), a.get("name", "")) if x)
+    counts = ", ".join(f"{n} {t}" for t, n in types.most_common())
+    lines = [f"Cơ quan ban hành: {header}",
+             f"Ký hiệu công văn: {a.get('abbr', '')}-{a.get('office_abbr', '')}; địa danh: {a.get('place', '')}",
+             f"Danh mục đơn vị: {raw.get('units', catalogue.LEGACY)}; {sum(types.values())} đơn vị ({counts})"]
+    return lines
