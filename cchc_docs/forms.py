@@ -35,7 +35,7 @@ def rows(findings: list[Finding]) -> list[Row]:
         figure = f.figure
         target = f.indicator.target_text()
         if target:
-            figure = f"{figure} (chỉ tiêu {target})"
+            figure = f"{figure} ({target})"
         out.append(Row(f.key, f.indicator.code, f.indicator.name, figure, f.note))
     return out
 
@@ -44,16 +44,38 @@ def subject(config: Config) -> str:
     return remediation_subject(config.campaign.period)
 
 
+def _issuer(config: Config, commune: Commune) -> dict:
+    """Header, running name, ký hiệu and signer of the form, in the unit's own name: a
+    commune's People's Committee alone (no chủ quản line, Decree 30), or a thôn, tổ dân phố
+    under its commune's committee, signed by its head."""
+    from .units.headers import header_context
+    from .units.issuers import place_name
+    from .vn.text import strip_diacritics
+    from .vn.units import is_village
+
+    agency = config.agency
+    if is_village(commune.type):
+        initials = "".join(strip_diacritics(w)[:1].upper() for w in commune.title.split() if w[:1].isalnum())
+        head = "TỔ TRƯỞNG" if commune.type.startswith("tổ") else "TRƯỞNG"
+        return {**header_context(agency.commune_parent, commune.title),
+                "committee": commune.title, "form_symbol": f"BC-{initials}",
+                "place": agency.place, "signer_authority": "",
+                "signer_position": f"{head} {commune.type.upper()}"}
+    return {**header_context(agency.commune_parent, f"ỦY BAN NHÂN DÂN {commune.title}"),
+            "committee": f"Ủy ban nhân dân {commune.title}", "form_symbol": "BC-UBND",
+            "place": place_name(commune.type, commune.name),
+            "signer_authority": "TM. ỦY BAN NHÂN DÂN", "signer_position": "CHỦ TỊCH"}
+
+
 def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, list[Row]]:
     agency = config.agency
     form_rows = rows(dataset.shortfalls(commune))
-    parent = agency.commune_parent or agency.name
+    issuer = _issuer(config, commune)
+    place = issuer.pop("place")
     context = {
-        "parent": parent,
-        "committee_upper": f"ỦY BAN NHÂN DÂN {commune.type.upper()} {commune.name.upper()}",
-        "committee": f"Ủy ban nhân dân {commune.title}",
+        **issuer,
         "number": number_text(None),
-        "date_line": date_line(commune.name, None, config.campaign.year),
+        "date_line": date_line(place, None, config.campaign.year),
         "subject": subject(config),
         "recipient": f"{agency.title} (qua {agency.office})",
         "letter_symbol": f"{agency.abbr}-{agency.office_abbr}",

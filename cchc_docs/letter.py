@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .dataset import Dataset, Finding, Indicator
 from .ooxml.template import footnote_mark
 from .vn import collation_key, format_date_short, plural_label
-from .vn.units import UNIT_TYPES
+from .units.headers import header_context
+from .vn.units import UNIT_TYPES, bodies_phrase
 from .wording import date_line, list_lines, noi_nhan, number_text
 from .workspace import Config
 
@@ -86,6 +87,10 @@ def units_phrase(dataset: Dataset) -> str:
 
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def compose(config: Config, dataset: Dataset, date: dt.date | None = None,
             number: int | None = None) -> tuple[dict, list[str]]:
     """(template context, footnote texts) of the letter."""
@@ -96,8 +101,7 @@ def compose(config: Config, dataset: Dataset, date: dt.date | None = None,
     tasks = list_lines(list(campaign.tasks), first_dash=False)
     copies = noi_nhan(campaign.copies, agency.office_abbr)
     context = {
-        "agency_parent": agency.parent,
-        "agency_name": agency.name,
+        **header_context(agency.parent, agency.name),
         "agency_title": agency.title,
         "agency_short": agency.short,
         "office": agency.office,
@@ -109,6 +113,7 @@ def compose(config: Config, dataset: Dataset, date: dt.date | None = None,
         "period": campaign.period,
         "findings_sentence": findings_sentence(groups),
         "units": units_phrase(dataset),
+        "bodies": _capital(bodies_phrase([c.type for c in dataset.communes])),
         "inspection": campaign.inspection,
         "plan": campaign.plan,
         "deadline": format_date_short(campaign.deadline),

@@ -77,11 +77,19 @@ class Session:
 
     # ------------------------------------------------------------ validate
 
-    def validate(self) -> str:
-        """Every problem of the workspace at once (raises InputError listing them), or a summary."""
+    def validate(self, warn: Warn = _stderr) -> str:
+        """Every problem of the workspace at once (raises InputError listing them), or a summary;
+        codes and names not in the workspace's unit list are warned about (units/checks.py)."""
         from .letter import TEMPLATE
+        from .units.checks import unit_warnings
 
-        dataset = self.dataset
+        hints = unit_warnings(self.ws.root)
+        try:
+            dataset = self.dataset
+        except InputError as exc:
+            raise InputError(list(exc.problems) + hints) from None
+        for problem in hints:
+            warn(f"Cảnh báo: {problem}")
         self.ws.template(TEMPLATE)
         return (f"Dữ liệu hợp lệ: {len(dataset.communes)} đơn vị, {len(dataset.indicators)} chỉ tiêu, "
                 f"{len(dataset.findings)} tồn tại của "

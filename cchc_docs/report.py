@@ -18,7 +18,8 @@ from .letter import units_phrase
 from .statuses import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED
 from .vn import format_count, format_date_line, format_date_short, format_percent
 from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
-from .vn.units import titled
+from .units.headers import header_context
+from .vn.units import bodies_phrase, titled
 from .workspace import Config
 
 TEMPLATE = "report.docx"
@@ -114,8 +115,8 @@ def deployment(config: Config, dataset, intake: Intake) -> list[str]:
     expected = len(intake.expected)
     reported = expected - len(intake.missing)
     out = [
-        f"Sau khi có kết quả kiểm tra, {agency.title} đã ban hành văn bản đôn đốc, yêu cầu Ủy ban nhân "
-        f"dân các {units_phrase(dataset)} tập trung khắc phục triệt để các tồn tại, hạn chế do Đoàn kiểm "
+        f"Sau khi có kết quả kiểm tra, {agency.title} đã ban hành văn bản đôn đốc, yêu cầu "
+        f"{bodies_phrase([c.type for c in dataset.communes])} tập trung khắc phục triệt để các tồn tại, hạn chế do Đoàn kiểm "
         f"tra chỉ ra và báo cáo kết quả khắc phục trước ngày {format_date_short(campaign.deadline)}; "
         f"giao {agency.office} theo dõi, đôn đốc, tổng hợp kết quả thực hiện.",
     ]
@@ -213,7 +214,8 @@ def shortcomings(intake: Intake, indicators, total: Tally) -> list[str]:
 
 
 def proposal_communes(dataset, intake: Intake, config: Config) -> str:
-    text = (f"1. Ủy ban nhân dân các {units_phrase(dataset)} tiếp tục tập trung khắc phục dứt điểm các tồn "
+    bodies = bodies_phrase([c.type for c in dataset.communes])
+    text = (f"1. {bodies[:1].upper()}{bodies[1:]} tiếp tục tập trung khắc phục dứt điểm các tồn "
             f"tại, hạn chế đang và chưa khắc phục; báo cáo kết quả về {config.agency.title} (qua "
             f"{config.agency.office}) để tổng hợp.")
     if intake.missing:
@@ -300,8 +302,7 @@ def compose(config: Config, dataset, intake: Intake, date: dt.date | None = None
     symbol = f"{TYPE_ABBR}-{agency.abbr}"
     issued = f"ngày {format_date_short(date)}" if date else format_date_line(None, year)
     return {
-        "agency_parent": agency.parent,
-        "agency_name": agency.name,
+        **header_context(agency.parent, agency.name),
         "agency_title": agency.title,
         "number": number_text(number),
         "symbol": symbol,

@@ -263,8 +263,13 @@ def sample_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
 
-def init(target: str | os.PathLike) -> Path:
-    """Create a new workspace at `target` from the sample; refuses to overwrite one."""
+def init(target: str | os.PathLike, province: str | None = None, agency: str | None = None,
+         commune: str | None = None, sample: str | None = None, villages=None, year=None) -> Path:
+    """Create a new workspace at `target` from the sample; refuses to overwrite one.
+    With `province` (and `agency` or `commune`), cchc.toml and data/ are made for that
+    issuer from the 2025 unit list (units/workspaces.py); `sample` picks a shipped sample."""
+    from .units import samples
+
     dest = Path(target).expanduser().resolve()
     if dest.exists() and not dest.is_dir():
         raise InputError(Problem("đã có một tệp cùng tên, không phải thư mục", file=str(dest),
@@ -275,10 +280,19 @@ def init(target: str | os.PathLike) -> Path:
             f"ở đây đã có {', '.join(present)}: không ghi đè dữ liệu đang có", file=str(dest),
             hint="chọn một thư mục mới (hoặc trống) cho workspace mới, hoặc tự chuyển các mục đó đi trước"))
     src = sample_root()
+    data_src = samples.data_root(sample, province, agency, commune)  # checks the options first
+    if province:
+        from .units import workspaces
+
+        workspaces.make(dest, province, agency=agency, commune=commune, villages=villages, year=year)
     dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(src / CONFIG_NAME, dest / CONFIG_NAME)
-    for sub in ("data", "templates"):
-        shutil.copytree(src / sub, dest / sub, dirs_exist_ok=True,
+    if data_src is not None:
+        shutil.copy2(data_src / CONFIG_NAME, dest / CONFIG_NAME)
+        shutil.copytree(data_src / "data", dest / "data", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("__pycache__", "~$*"))
+    if not (dest / "data" / "indicators.csv").exists():
+        shutil.copy2(src / "data" / "indicators.csv", dest / "data" / "indicators.csv")
+    shutil.copytree(src / "templates", dest / "templates", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", "~$*"))
     (dest / "output").mkdir(exist_ok=True)
     return dest

@@ -81,7 +81,7 @@ def test_draft_letter_reproduces_the_reference(cchc, ws):
     assert len(tasks) == 14 and all(t.endswith(";") for t in tasks[:-1]) and tasks[-1].endswith(".")
 
     cells = cell_texts(path)
-    assert cells[0] == "UBND TỈNH HÀ TĨNH\nỦY BAN NHÂN DÂN HUYỆN HƯƠNG SƠN\n"
+    assert cells[0] == "ỦY BAN NHÂN DÂN\nHUYỆN HƯƠNG SƠN\n"  # no chủ quản line (Decree 30)
     assert cells[1].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
     assert cells[2] == ("Số:      /UBND-NV\nV/v tập trung khắc phục tồn tại, hạn chế trong thực hiện "
                         "CCHC 06 tháng đầu năm 2024")

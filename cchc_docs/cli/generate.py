@@ -16,15 +16,39 @@ def _session(workspace):
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False))
-def init(directory):
-    """Tạo workspace mới tại DIRECTORY từ bộ dữ liệu mẫu (Hương Sơn 2024).
+@click.option("--province", metavar="TỈNH",
+              help="Tạo workspace cho Ủy ban nhân dân tỉnh, thành phố (danh mục 2025: 34 tỉnh, thành phố), "
+                   "với mọi xã, phường, đặc khu của tỉnh. Tên viết có dấu hay không đều được.")
+@click.option("--agency", metavar="SỞ", help="Cùng --province: workspace của một sở, ví dụ 'Sở Nội vụ'.")
+@click.option("--commune", metavar="XÃ",
+              help="Cùng --province: workspace của Ủy ban nhân dân xã, phường, gửi các thôn, tổ dân phố.")
+@click.option("--villages", type=click.Path(dir_okay=False), metavar="TỆP",
+              help="Cùng --commune: danh sách thôn, tổ dân phố của xã (CSV/Excel: code, name, type).")
+@click.option("--year", type=click.IntRange(2000, 2100), help="Năm của đợt kiểm tra (mặc định: năm nay).")
+@click.option("--sample", metavar="TÊN",
+              help="Bộ dữ liệu mẫu: huong-son-2024 (mặc định) hoặc ha-tinh-2026.")
+def init(directory, province, agency, commune, villages, year, sample):
+    """Tạo workspace mới tại DIRECTORY: từ bộ dữ liệu mẫu, hoặc cho một cơ quan của năm 2025.
 
     Creates cchc.toml, data/ and templates/ ready to edit, and an empty output/.
+
+    \b
+    Ví dụ:
+      cchc init hs2024                                   # mẫu Hương Sơn 2024
+      cchc init ht2026 --sample ha-tinh-2026             # mẫu UBND tỉnh Hà Tĩnh 2026
+      cchc init ubnd-tinh --province "Hà Tĩnh"           # UBND tỉnh, 69 xã, phường
+      cchc init snv --province "Hà Tĩnh" --agency "Sở Nội vụ"
+      cchc init sk1 --province "Hà Tĩnh" --commune "Sơn Kim 1" --villages thon.csv
     """
     from .. import workspace
 
-    root = workspace.init(directory)
+    root = workspace.init(directory, province=province, agency=agency, commune=commune, sample=sample,
+                          villages=villages, year=year)
     say(f"Đã tạo workspace: {root}")
+    from ..units.workspaces import describe
+
+    for line in describe(root):
+        say(line)
     emit([root])
 
 

@@ -107,10 +107,19 @@ class Indicator:
         return f"{format_count(value)} {self.unit}".strip()
 
     def target_text(self) -> str:
-        if self.target is None:
+        """The target as a clerk writes it beside a figure: `chỉ tiêu: không có hồ sơ`,
+        `chỉ tiêu: tối đa 5 hồ sơ`, `chỉ tiêu: ≥ 70%` (no zero-padding, no bound on zero)."""
+        if self.target is None or self.kind == "flag":
             return ""
-        sign = "≥" if self.direction == "min" else "≤"
-        return f"{sign} {self.figure(self.target)}"
+        if self.kind == "percent":
+            sign = "≥" if self.direction == "min" else "≤"
+            return f"chỉ tiêu: {sign} {format_percent(self.target)}"
+        amount = f"{self.target.normalize():f}".replace(".", ",")
+        unit = f" {self.unit}" if self.unit else ""
+        if self.direction == "max" and self.target == 0:
+            return f"chỉ tiêu: không có{unit or ' trường hợp nào'}"
+        bound = "tối thiểu" if self.direction == "min" else "tối đa"
+        return f"chỉ tiêu: {bound} {amount}{unit}"
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,32 @@ def _tag(tag: str) -> str:
     return x.para(x.run(tag))
 
 
+def _agency_lines(field: str, bold: bool) -> str:
+    """The header's agency paragraphs, one per line of `field` (units.headers.header_lines
+    breaks names between words of meaning; a People's Committee has no parent lines)."""
+    return (_tag(f"{{%p for line in {field} %}}") + x.text_para("{{ line }}", b=bold, sz=26, jc="center")
+            + _tag("{%p endfor %}"))
+
+
+# Lengths of the line under the agency name (twips): the one nearest 45% of the longest
+# agency line is kept when rendered (Decree 30: 1/3–1/2 of the line), so `SỞ NỘI VỤ`
+# and `ỦY BAN NHÂN DÂN` each get a fitting line while the template stays plain Word.
+RULE_WIDTHS = (600, 800, 1000, 1300, 1600, 1900)
+
+
+def _agency_rule() -> str:
+    out = []
+    for k, width in enumerate(RULE_WIDTHS):
+        out.append(_tag(("{%p if " if k == 0 else "{%p elif ") + f"agency_rule == {width} %}}"))
+        out.append(x.rule(width, x.HEADER_LEFT))
+    return "".join(out) + _tag("{%p endif %}")
+
+
 def letter_template() -> dict[str, bytes]:
     """Công văn đôn đốc: the reference letter of Hương Sơn 2024, with its data as fields."""
-    parent = _tag("{%p if agency_parent %}") + x.text_para("{{ agency_parent }}", sz=26, jc="center") + _tag("{%p endif %}")
     header = x.header_table(
-        parent_xml=parent,
-        agency="{{ agency_name }}",
+        parent_xml=_agency_lines("parent_lines", bold=False),
+        agency="", agency_xml=_agency_lines("agency_lines", bold=True), rule_xml=_agency_rule(),
         number="Số: {{ number }}/{{ symbol }}",
         date_line="{{ date_line }}",
         subject_paras=x.para(x.run("V/v {{ subject }}", sz=24), jc="center", before=120),
@@ -54,7 +74,7 @@ def letter_template() -> dict[str, bytes]:
         _tag("{%p endif %}"),
         b("Để tiếp tục phát huy các kết quả đạt được, khắc phục những tồn tại, hạn chế trong công tác CCHC, "
           "{{ agency_title }} yêu cầu:"),
-        x.para(x.run("1. Ủy ban nhân dân các {{ units }} tập trung khắc phục triệt để các tồn tại, hạn chế "
+        x.para(x.run("1. {{ bodies }} tập trung khắc phục triệt để các tồn tại, hạn chế "
                      "trong thực hiện CCHC do Đoàn kiểm tra đã chỉ ra (tại {{ inspection }}); báo cáo kết quả "
                      "khắc phục về {{ agency_title }} ("),
                x.run("qua {{ office }}", i=True),
@@ -132,8 +152,8 @@ def _appendix_table() -> str:
 def report_template() -> dict[str, bytes]:
     """Báo cáo tổng hợp to the Sở Nội vụ: figures from the communes' returns, a chart,
     and a landscape appendix (Phụ lục, numbered on its own) with every shortfall."""
-    parent = _tag("{%p if agency_parent %}") + x.text_para("{{ agency_parent }}", sz=26, jc="center") + _tag("{%p endif %}")
-    header = x.header_table(parent_xml=parent, agency="{{ agency_name }}",
+    header = x.header_table(parent_xml=_agency_lines("parent_lines", bold=False), agency="",
+                            agency_xml=_agency_lines("agency_lines", bold=True), rule_xml=_agency_rule(),
                             number="Số: {{ number }}/{{ symbol }}", date_line="{{ date_line }}")
     b = x.body
     caption = dict(style="Caption", jc="center", before=120, after=120)
@@ -191,23 +211,32 @@ def report_template() -> dict[str, bytes]:
                  extra_rels={"rIdChart": ("image", "media/chart.png")})
 
 
-FORM_WIDTHS = [454, 1000, 1900, 1250, 1550, 1050, 900, 967]
-FORM_HEADERS = ["TT", "Mã", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
-                "Ngày hoàn thành", "Ghi chú"]
-FORM_FIELDS = ["tt", "code", "name", "figure", "result", "status", "done", "note"]
+# The last column, `Mã`, holds the indicator code the returns reader matches rows by: hidden
+# text in a hairline column, so the commune sees TT (1, 2, 3…) and never an internal slug.
+FORM_WIDTHS = [454, 2400, 1350, 1850, 1150, 950, 800, 117]
+FORM_HEADERS = ["TT", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
+                "Ngày hoàn thành", "Ghi chú", "Mã"]
+FORM_FIELDS = ["tt", "name", "figure", "result", "status", "done", "note", "code"]
+
+
+def _form_cells(texts: list[str], widths: list[int], b=False, left=()) -> list[str]:
+    cells = _cells(texts[:-1], widths[:-1], b=b, left=left)
+    key = x.para(x.run(texts[-1], b=b, sz=16, vanish=True), sz=16)
+    return cells + [x.cell(key, widths[-1], valign="center")]
 
 
 def form_template() -> dict[str, bytes]:
     """The remediation form a commune completes and sends back: a báo cáo in the
     commune's own name, one table row per shortfall (the `Mã` column and the `Mã đơn vị`
     line let returns be matched without relying on file names)."""
-    header = x.header_table(parent_xml=x.text_para("{{ parent }}", sz=26, jc="center"),
-                            agency="{{ committee_upper }}", number="Số: {{ number }}/BC-UBND",
+    header = x.header_table(parent_xml=_agency_lines("parent_lines", bold=False), agency="",
+                            agency_xml=_agency_lines("agency_lines", bold=True), rule_xml=_agency_rule(),
+                            number="Số: {{ number }}/{{ form_symbol }}",
                             date_line="{{ date_line }}")
     w = FORM_WIDTHS
-    table = x.table([_cells(FORM_HEADERS, w, b=True),
+    table = x.table([_form_cells(FORM_HEADERS, w, b=True),
                      _row_tag("{%tr for r in rows %}", w),
-                     _cells([f"{{{{ r.{f} }}}}" for f in FORM_FIELDS], w, left=(1, 2, 3, 4, 7)),
+                     _form_cells([f"{{{{ r.{f} }}}}" for f in FORM_FIELDS], w, left=(1, 2, 3, 6)),
                      _row_tag("{%tr endfor %}", w)], w, borders=True, header_rows=1)
     b = x.body
     blocks = [
@@ -223,7 +252,7 @@ def form_template() -> dict[str, bytes]:
         _tag("{%p if rows %}"),
         b("Các tồn tại, hạn chế Đoàn kiểm tra đã chỉ ra và kết quả khắc phục của đơn vị:"),
         table,
-        b("Cột Tình trạng ghi một trong: Đã khắc phục, Đang khắc phục, Chưa khắc phục. Không sửa cột Mã.",
+        b("Cột Tình trạng ghi một trong: Đã khắc phục, Đang khắc phục, Chưa khắc phục.",
           run={"i": True}),
         _tag("{%p else %}"),
         b("Qua kiểm tra, đơn vị không có tồn tại, hạn chế phải khắc phục."),
@@ -234,7 +263,7 @@ def form_template() -> dict[str, bytes]:
         b("Trên đây là báo cáo kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {{ period }} "
           "của {{ committee }}./."),
         x.signature_table((_tag("{%p for item in copies %}"), "{{ item }}", _tag("{%p endfor %}")),
-                          "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "{{ signer_name }}"),
+                          "{{ signer_authority }}", "{{ signer_position }}", "{{ signer_name }}"),
     ]
     return parts(x.document(blocks, x.sect_pr()))
 

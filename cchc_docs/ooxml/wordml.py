@@ -20,7 +20,7 @@ TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 9071
 FIRST_LINE = 567  # 1 cm first-line indent of body paragraphs
 
 
-def rpr(b=False, i=False, sz=None, u=False, style=None, caps=False) -> str:
+def rpr(b=False, i=False, sz=None, u=False, style=None, caps=False, vanish=False) -> str:
     parts = []
     if style:
         parts.append(f'<w:rStyle w:val="{style}"/>')
@@ -30,6 +30,8 @@ def rpr(b=False, i=False, sz=None, u=False, style=None, caps=False) -> str:
         parts.append("<w:i/><w:iCs/>")
     if caps:
         parts.append("<w:caps/>")
+    if vanish:  # hidden text: kept for machines (a row key), not shown or printed
+        parts.append("<w:vanish/>")
     # Word rejects a file whose rPr children are out of schema order: sz before u.
     if sz:
         parts.append(f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>')
@@ -152,17 +154,21 @@ def document(blocks: list[str], sect: str) -> str:
 
 # ---------------------------------------------------------------- Decree 30 blocks
 
-HEADER_LEFT, HEADER_RIGHT = 3402, TEXT_WIDTH - 3402  # 6 cm for the agency, the rest for the motto
+# 6.6 cm for the agency: `UBND HUYỆN HƯƠNG SƠN`, `THÀNH PHỐ HỒ CHÍ MINH` fit on one line at
+# 13 pt; the rest (9.4 cm) still holds the Quốc hiệu at 12 pt bold on one line.
+HEADER_LEFT, HEADER_RIGHT = 3742, TEXT_WIDTH - 3742
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
-def header_table(parent_xml: str, agency: str, number: str, date_line: str, subject_paras: str = "") -> str:
+def header_table(parent_xml: str, agency: str, number: str, date_line: str, subject_paras: str = "",
+                 agency_xml: str = "", rule_xml: str | None = None) -> str:
     """The borderless two-column header (PL I §IV): agency and number on the left;
     Quốc hiệu, Tiêu ngữ and place/date on the right. `parent_xml` holds the paragraph(s)
-    of the cơ quan chủ quản (not bold), other arguments are template text."""
-    left1 = parent_xml + text_para(agency, b=True, sz=26, jc="center")
-    left1 += rule(1300, HEADER_LEFT)
+    of the cơ quan chủ quản (not bold), `agency_xml` those of the issuing agency (bold)
+    when it is not the one line `agency`; other arguments are template text."""
+    left1 = parent_xml + (agency_xml or text_para(agency, b=True, sz=26, jc="center"))
+    left1 += rule_xml if rule_xml is not None else rule(1300, HEADER_LEFT)
     right1 = (text_para(QUOC_HIEU, b=True, sz=24, jc="center")
               + text_para(TIEU_NGU, b=True, sz=26, jc="center")
               + rule(3350, HEADER_RIGHT))

@@ -24,7 +24,7 @@ def workbook_bytes(commune_code: str, commune_title: str, period: str, rows, sta
                    stamp: dt.datetime) -> bytes:
     """One commune's sheet as .xlsx bytes; identical inputs give identical bytes."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, Protection
+    from openpyxl.styles import Alignment, Border, Font, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
@@ -70,7 +70,17 @@ def workbook_bytes(commune_code: str, commune_title: str, period: str, rows, sta
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    # One page wide (#16): fitToWidth is ignored unless the sheet is set to fit to page;
+    # height 0 lets long forms run over as many pages as they need.
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    side = Side(style="thin", color="000000")
+    for line in ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW + len(rows), min_col=1, max_col=len(HEADERS)):
+        for cell in line:
+            cell.border = Border(left=side, right=side, top=side, bottom=side)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     wb.properties.creator = "cchc-docs"
     wb.properties.created = wb.properties.modified = stamp

@@ -1,0 +1,204 @@
+"""The catalogue of administrative units, by the date of the list.
+
+Two lists, because codes changed meaning at the reform of 1 July 2025 (18160 was Sơn Lĩnh
+in 2024 and is Sơn Hồng since): a code identifies a unit only together with its list.
+
+- `2025-07`: the 34 provinces and 3,321 commune-level units (xã, phường, đặc khu) since
+  1 July 2025, from the maintained `vietnam-provinces` package (extra `units`), names and
+  codes exactly as published there.
+- `legacy`: the pre-2025 units the shipped material knows (Hương Sơn, Đức Thọ and Cẩm Xuyên
+  districts of Hà Tĩnh, valid 2020–2024), with the lineage of each to its 2025 commune.
+  Other pre-2025 workspaces bring their own list in data/communes.csv.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..vn import match_key, nfc
+from ..vn.text import strip_diacritics
+
+CURRENT = "2025-07"
+LEGACY = "legacy"
+DATES = (CURRENT, LEGACY)
+_DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str  # Hà Tĩnh, Hà Nội (without the type word)
+    type: str  # tỉnh, thành phố
+
+    @property
+    def title(self) -> str:
+        """`tỉnh Hà Tĩnh`, `thành phố Hà Nội`, as running text names it."""
+        return f"{self.type} {self.name}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str  # Sơn Kim 1 (without the type word)
+    type: str  # xã, phường, đặc khu, thị trấn
+    province: str  # Hà Tĩnh
+    district: str = ""  # legacy units only
+
+    @property
+    def title(self) -> str:
+        return f"{self.type} {self.name}"
+
+
+def _fold(text: str) -> str:
+    """Matching key that forgets tone marks entirely: `Ha Tinh`, `hà tĩnh`, `Hà Tỉnh` agree."""
+    return strip_diacritics(nfc(text)).lower()
+
+
+def _split_type(full: str, types: tuple[str, ...]) -> tuple[str, str]:
+    """`Xã Sơn Kim 1` → (`xã`, `Sơn Kim 1`); the package writes the type into the name."""
+    for t in sorted(types, key=len, reverse=True):
+        if full.lower().startswith(t + " "):
+            return t, full[len(t) + 1:].strip()
+    return "", full
+
+
+# ---------------------------------------------------------------- 2025-07: the package
+
+def _package():
+    try:
+        import vietnam_provinces
+    except ImportError:
+        raise InputError(Problem(
+            "chưa cài danh mục đơn vị hành chính 2025 (gói vietnam-provinces)",
+            hint="cài thêm: pip install 'cchc-docs[units]'")) from None
+    return vietnam_provinces
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[Province, ...]:
+    """The 34 provinces and centrally-run cities since 1 July 2025, by code."""
+    vp = _package()
+    out = []
+    for p in vp.Province.iter_all():
+        kind = "thành phố" if p.division_type.value.startswith("thành phố") else "tỉnh"
+        name = nfc(p.name)
+        if kind == "thành phố" and name.lower().startswith("thành phố "):
+            name = name[len("thành phố "):]
+        out.append(Province(code=f"{int(p.code):02d}", name=name, type=kind))
+    return tuple(sorted(out, key=lambda p: p.code))
+
+
+@lru_cache(maxsize=64)
+def communes(province_code: str) -> tuple[Unit, ...]:
+    """The commune-level units of one province since 1 July 2025, by code."""
+    vp = _package()
+    province = next(p for p in provinces() if p.code == province_code)
+    out = []
+    for w in vp.Ward.iter_by_province(vp.ProvinceCode(int(province_code))):
+        kind, name = _split_type(nfc(w.name), ("xã", "phường", "đặc khu"))
+        out.append(Unit(code=f"{int(w.code):05d}", name=name, type=kind or w.division_type.value,
+                        province=province.name))
+    return tuple(sorted(out, key=lambda u: u.code))
+
+
+@lru_cache(maxsize=1)
+def all_communes() -> dict[str, Unit]:
+    """Code → unit, for the whole 2025 list (3,321 units)."""
+    return {u.code: u for p in provinces() for u in communes(p.code)}
+
+
+def find_province(text: str) -> Province:
+    """The province named by `text`, whatever its tone marks, case or type word
+    (`Ha Tinh`, `hà tĩnh`, `Hà Tỉnh`, `tỉnh Hà Tĩnh`, `TP Hồ Chí Minh`, `42`)."""
+    wanted = _fold(text)
+    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+        if wanted.startswith(prefix):
+            wanted = wanted[len(prefix):].strip()
+    choices = provinces()
+    found = [p for p in choices if p.code == wanted.zfill(2) or _fold(p.name) == wanted]
+    if len(found) == 1:
+        return found[0]
+    near = difflib.get_close_matches(wanted, [_fold(p.name) for p in choices], n=3, cutoff=0.6)
+    names = [p.name for p in choices if _fold(p.name) in near]
+    raise InputError(Problem(
+        f"không có tỉnh, thành phố '{nfc(text)}' trong danh mục {CURRENT} (34 tỉnh, thành phố)",
+        column="--province",
+        hint=(f"có phải: {', '.join(names)}?" if names else
+              "ví dụ: --province 'Hà Tĩnh'; danh sách: " + ", ".join(p.name for p in choices))))
+
+
+def find_commune(province: Province, text: str) -> Unit:
+    """A commune of `province` by code or name (tone marks, case, `xã ` prefix forgiven)."""
+    units = communes(province.code)
+    wanted = _fold(text)
+    for prefix in ("xa ", "phuong ", "dac khu "):
+        if wanted.startswith(prefix):
+            wanted = wanted[len(prefix):].strip()
+    exact = [u for u in units if match_key(u.name) == match_key(text)]
+    found = exact or [u for u in units if u.code == text.strip() or _fold(u.name) == wanted]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise InputError(Problem(
+            f"có {len(found)} đơn vị tên '{nfc(text)}' ở {province.title}: "
+            + ", ".join(f"{u.title} ({u.code})" for u in found),
+            column="--commune", hint="ghi đủ dấu hoặc dùng mã đơn vị"))
+    near = difflib.get_close_matches(wanted, [_fold(u.name) for u in units], n=3, cutoff=0.6)
+    names = [u.name for u in units if _fold(u.name) in near]
+    old = successors_of_name(text)
+    hint = (f"'{nfc(text)}' là đơn vị trước 1/7/2025, nay thuộc "
+            + ", ".join(f"{u.title} ({u.code})" for u in old) if old else
+            f"có phải: {', '.join(names)}?" if names else
+            f"{province.title} có {len(units)} đơn vị; xem danh sách bằng cchc init DIR --province '{province.name}'")
+    raise InputError(Problem(f"không có xã, phường '{nfc(text)}' ở {province.title} (danh mục {CURRENT})",
+                             column="--commune", hint=hint))
+
+
+# ---------------------------------------------------------------- legacy: the shipped lists
+
+def _read_csv(name: str) -> list[dict]:
+    with open(_DATA / name, encoding="utf-8", newline="") as fh:
+        return [{k: nfc(v) for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+@lru_cache(maxsize=1)
+def legacy_communes() -> dict[str, Unit]:
+    """Code → unit of the pre-2025 list (valid 2020–2024) the package ships."""
+    return {r["code"]: Unit(r["code"], r["name"], r["type"], r["province"], r["district"])
+            for r in _read_csv("legacy-2024.csv")}
+
+
+@lru_cache(maxsize=1)
+def _lineage() -> dict[str, str]:
+    """2024 code → its 2025-07 commune's code."""
+    return {r["code_2024"]: r["code_2025_07"] for r in _read_csv("lineage-2024-2025.csv")}
+
+
+def successor(code_2024: str) -> Unit | None:
+    """The 2025-07 commune a pre-2025 unit became part of (lineage data), or None."""
+    code = _lineage().get(code_2024)
+    if code is None:
+        return None
+    try:
+        return all_communes().get(code)
+    except InputError:  # without the package, the lineage file still names the unit
+        row = next(r for r in _read_csv("lineage-2024-2025.csv") if r["code_2024"] == code_2024)
+        return Unit(code, row["name_2025_07"], row["type_2025_07"], row["province"])
+
+
+def successors_of_name(name: str) -> list[Unit]:
+    """The 2025-07 communes that pre-2025 units of this name became part of."""
+    key = match_key(name)
+    old = [u for u in legacy_communes().values() if match_key(u.name) == key]
+    found = [s for u in old if (s := successor(u.code)) is not None]
+    return list({s.code: s for s in found}.values())
+
+
+def listed(units_date: str) -> dict[str, Unit]:
+    """Code → unit of the list of `units_date` (`2025-07` or `legacy`)."""
+    return all_communes() if units_date == CURRENT else legacy_communes()

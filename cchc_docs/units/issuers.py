@@ -1,0 +1,100 @@
+"""Who issues a workspace's documents, per level of government since 1 July 2025.
+
+Three issuers a clerk asks for by name: a province's People's Committee (its Sở Nội vụ
+drafts: `Số: …/UBND-NV`), a department of the province (`Sở Nội vụ`: `Số: …/SNV-CCHC`,
+under `UBND TỈNH …`), and a commune's People's Committee (its Văn phòng drafts:
+`…/UBND-VP`), which addresses its thôn, tổ dân phố. Decree 30 PL III: a công văn's ký
+hiệu is the issuer's abbreviation and the drafting unit's; the head of the agency may set
+others, so every value lands in cchc.toml where the clerk can change it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError, Problem
+from ..vn import nfc
+from ..vn.text import strip_diacritics
+from .catalogue import Province, Unit
+
+
+@dataclass(frozen=True)
+class Issuer:
+    level: str  # province, agency, commune
+    parent: str  # tên cơ quan chủ quản, "" for a People's Committee
+    name: str  # tên cơ quan ban hành, upper case
+    title: str  # how the body names the issuer: Ủy ban nhân dân tỉnh
+    short: str  # UBND tỉnh
+    place: str  # địa danh of the date line
+    abbr: str
+    office_abbr: str
+    office: str
+    province: str
+    commune_parent: str  # chủ quản line of the subordinate units' forms
+    signer_authority: str
+    signer_position: str
+    report_to: str
+    recipients: tuple[str, ...]
+    copies: tuple[str, ...]
+
+
+def place_name(unit_type: str, name: str) -> str:
+    """Địa danh of a date line (Decree 30 PL I ô4): the unit's name; a unit named by a
+    number or after a person carries its type (`Xã Sơn Kim 1`, `Thành phố Hồ Chí Minh`)."""
+    name = nfc(name)
+    if re.search(r"\d", name) or strip_diacritics(name).lower() == "ho chi minh":
+        t = nfc(unit_type)
+        return f"{t[:1].upper()}{t[1:]} {name}"
+    return name
+
+
+def province_committee(p: Province, unit_types: list[str]) -> Issuer:
+    units = ", ".join(dict.fromkeys(unit_types)) or "xã, phường"
+    return Issuer(
+        level="province", parent="", name=f"ỦY BAN NHÂN DÂN {p.title.upper()}",
+        title=f"Ủy ban nhân dân {p.type}", short=f"UBND {p.type}", place=place_name(p.type, p.name),
+        abbr="UBND", office_abbr="NV", office="Sở Nội vụ", province=p.name, commune_parent="",
+        signer_authority="TM. ỦY BAN NHÂN DÂN", signer_position="CHỦ TỊCH", report_to="Bộ Nội vụ",
+        recipients=("Các sở, ban, ngành cấp tỉnh", f"Ủy ban nhân dân các {units}"),
+        copies=("Bộ Nội vụ (để b/c)", f"Chủ tịch, các PCT UBND {p.type}", "Sở Nội vụ"))
+
+
+def _initials(words: str) -> str:
+    return "".join(strip_diacritics(w)[:1].upper() for w in words.split() if w[:1].isalpha())
+
+
+def department(p: Province, agency: str, unit_types: list[str]) -> Issuer:
+    """`Sở Nội vụ`, `Sở Tài chính`…: a department of the province's People's Committee."""
+    name = nfc(agency)
+    if strip_diacritics(name).lower().startswith("so noi vu"):
+        name = "Sở Nội vụ"
+    if not strip_diacritics(name).lower().startswith("so "):
+        raise InputError(Problem(
+            f"chưa hỗ trợ cơ quan '{name}': --agency nhận một sở của tỉnh", column="--agency",
+            hint="ví dụ: --agency 'Sở Nội vụ'; Ủy ban nhân dân tỉnh: bỏ --agency; xã, phường: --commune"))
+    name = "Sở " + name[3:].strip()
+    home_affairs = name == "Sở Nội vụ"
+    units = ", ".join(dict.fromkeys(unit_types)) or "xã, phường"
+    return Issuer(
+        level="agency", parent=f"UBND {p.title.upper()}", name=name.upper(), title=name, short=name,
+        place=place_name(p.type, p.name), abbr="S" + _initials(name[3:]),
+        office_abbr="CCHC" if home_affairs else "VP",
+        office="Phòng Cải cách hành chính" if home_affairs else "Văn phòng Sở",
+        province=p.name, commune_parent="", signer_authority="", signer_position="GIÁM ĐỐC",
+        report_to=f"Ủy ban nhân dân {p.title}",
+        recipients=(f"Ủy ban nhân dân các {units}",),
+        copies=(f"UBND {p.type} (để b/c)", "Giám đốc, các Phó Giám đốc Sở"))
+
+
+def commune_committee(p: Province, c: Unit, village_types: list[str]) -> Issuer:
+    villages = ", ".join(dict.fromkeys(village_types)) or "thôn, tổ dân phố"
+    return Issuer(
+        level="commune", parent="", name=f"ỦY BAN NHÂN DÂN {c.title.upper()}",
+        title=f"Ủy ban nhân dân {c.type}", short=f"UBND {c.type}", place=place_name(c.type, c.name),
+        abbr="UBND", office_abbr="VP", office=f"Văn phòng HĐND và UBND {c.type}", province=p.name,
+        commune_parent=f"UBND {c.title.upper()}",
+        signer_authority="TM. ỦY BAN NHÂN DÂN", signer_position="CHỦ TỊCH",
+        report_to=f"Sở Nội vụ {p.title}",
+        recipients=(f"Trưởng các {villages}",),
+        copies=(f"UBND {p.title} (qua Sở Nội vụ, để b/c)", f"Chủ tịch, các PCT UBND {c.type}"))

@@ -1,0 +1,172 @@
+"""Units of 2025 and before: `cchc init --province/--agency/--commune`, headers per level,
+and `cchc validate` flagging codes of the other list with their successor."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import docx
+import pytest
+
+from cchc_docs.units import catalogue
+from cchc_docs.units.headers import header_lines
+
+pytest.importorskip("vietnam_provinces")
+
+# Published counts (Nghị quyết 202/2025/QH15 and the UBTVQH resolutions of June 2025).
+PUBLISHED = {"Hà Tĩnh": (69, {"xã": 60, "phường": 9}),
+             "Hà Nội": (126, {"xã": 75, "phường": 51}),
+             "Hồ Chí Minh": (168, {"xã": 54, "phường": 113, "đặc khu": 1})}
+
+
+def _communes(root: Path) -> list[dict]:
+    with open(root / "data" / "communes.csv", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _letter_header(cchc, root: Path) -> list[str]:
+    result = cchc("letter", "-w", root)
+    assert result.exit_code == 0, result.stderr
+    path = Path(result.stdout.strip())
+    checked = cchc("check", "--draft", path)
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+    table = docx.Document(str(path)).tables[0]
+    return [table.rows[0].cells[0].text, table.rows[1].cells[0].text.split("\n")[0], table.rows[1].cells[1].text]
+
+
+def test_catalogue_has_the_34_provinces_and_3321_units():
+    assert len(catalogue.provinces()) == 34
+    assert len(catalogue.all_communes()) == 3321
+    assert catalogue.all_communes()["18196"].name == "Sơn Kim 1"
+    # Codes changed meaning at the reform: the same code, two units.
+    assert catalogue.legacy_communes()["18160"].name == "Sơn Lĩnh"
+    assert catalogue.all_communes()["18160"].name == "Sơn Hồng"
+
+
+@pytest.mark.parametrize("spelling", ["Ha Tinh", "hà tĩnh", "Hà Tỉnh", "tỉnh Hà Tĩnh", "42"])
+def test_province_names_match_whatever_the_tone_marks(spelling):
+    assert catalogue.find_province(spelling).name == "Hà Tĩnh"
+
+
+@pytest.mark.parametrize("province", list(PUBLISHED))
+def test_init_province_lists_the_published_units_and_its_letter_passes(cchc, tmp_path, province):
+    root = tmp_path / "ws"
+    result = cchc("init", root, "--province", province, "--year", "2026")
+    assert result.exit_code == 0, result.stderr
+    total, by_type = PUBLISHED[province]
+    rows = _communes(root)
+    assert len(rows) == total
+    assert {t: sum(r["type"] == t for r in rows) for t in by_type} == by_type
+    assert f"{total} đơn vị" in result.stderr
+    assert 'units = "2025-07"' in (root / "cchc.toml").read_text(encoding="utf-8")
+    header, number, date_line = _letter_header(cchc, root)
+    p = catalogue.find_province(province)
+    assert header == f"ỦY BAN NHÂN DÂN\n{p.title.upper()}\n"  # no chủ quản line
+    assert number == "Số:      /UBND-NV"
+    place = "Thành phố Hồ Chí Minh" if province == "Hồ Chí Minh" else province
+    assert date_line == f"{place}, ngày      tháng      năm 2026"
+
+
+def test_init_agency_gives_the_department_under_its_committee(cchc, tmp_path):
+    root = tmp_path / "snv"
+    result = cchc("init", root, "--province", "Ha Tinh", "--agency", "Sở Nội vụ", "--year", "2026")
+    assert result.exit_code == 0, result.stderr
+    assert len(_communes(root)) == 69
+    header, number, date_line = _letter_header(cchc, root)
+    assert header == "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\n"
+    assert number == "Số:      /SNV-CCHC"
+    assert date_line == "Hà Tĩnh, ngày      tháng      năm 2026"
+
+
+def test_init_commune_addresses_its_villages_and_forms_work(cchc, tmp_path):
+    villages = tmp_path / "thon.csv"
+    villages.write_text("code,name,type\n01,Kim Lộc,thôn\n02,Kim Thọ,thôn\n03,Trung Tâm,tổ dân phố\n", encoding="utf-8")
+    root = tmp_path / "sk1"
+    result = cchc("init", root, "--province", "Hà Tĩnh", "--commune", "son kim 1", "--villages", villages,
+                  "--year", "2026")
+    assert result.exit_code == 0, result.stderr
+    assert [r["name"] for r in _communes(root)] == ["Kim Lộc", "Kim Thọ", "Trung Tâm"]
+    header, number, date_line = _letter_header(cchc, root)
+    assert header == "ỦY BAN NHÂN DÂN\nXÃ SƠN KIM 1\n"
+    assert number == "Số:      /UBND-VP"
+    assert date_line == "Xã Sơn Kim 1, ngày      tháng      năm 2026"  # named by a number: full name
+    letter = docx.Document(str(root / "output" / "cong-van-don-doc.docx"))
+    texts = [p.text for p in letter.paragraphs]
+    assert any(t.startswith("1. Các thôn, tổ dân phố tập trung") for t in texts)
+    # Findings for a thôn give it a form in its own name, under the commune's committee.
+    (root / "data" / "findings.csv").write_text("commune,indicator,value,note\nKim Lộc,ke-hoach,x,\n", encoding="utf-8")
+    forms = cchc("forms", "-w", root, "--only", "Kim Lộc", "--format", "docx")
+    assert forms.exit_code == 0, forms.stderr
+    form = docx.Document(str(root / "output" / "forms" / "kim-loc.docx"))
+    assert form.tables[0].rows[0].cells[0].text == "UBND XÃ SƠN KIM 1\nTHÔN KIM LỘC\n"
+    assert "TRƯỞNG THÔN" in form.tables[-1].rows[0].cells[1].text
+    assert cchc("check", "--draft", root / "output" / "forms" / "kim-loc.docx").exit_code == 0
+
+
+def test_unknown_province_exits_2_with_suggestions_and_writes_nothing(cchc, tmp_path):
+    result = cchc("init", tmp_path / "x", "--province", "Hà Tây")
+    assert result.exit_code == 2
+    assert "không có tỉnh, thành phố 'Hà Tây'" in result.stderr and "có phải: Hà Tĩnh?" in result.stderr
+    assert not (tmp_path / "x").exists()
+    result = cchc("init", tmp_path / "y", "--province", "Hà Tĩnh", "--commune", "Sơn Long")
+    assert result.exit_code == 2
+    assert "nay thuộc xã Tứ Mỹ (18202)" in result.stderr  # a pre-2025 commune: its successor
+    assert not (tmp_path / "y").exists()
+
+
+def test_a_2024_code_in_a_2025_workspace_is_flagged_with_its_successor(cchc, tmp_path):
+    root = tmp_path / "ws"
+    assert cchc("init", root, "--province", "Hà Tĩnh", "--year", "2026").exit_code == 0
+    path = root / "data" / "communes.csv"
+    text = path.read_text(encoding="utf-8").replace("18160,Sơn Hồng,xã", "18160,Sơn Lĩnh,xã")
+    path.write_text(text + "18178,Sơn Châu,xã\n", encoding="utf-8")
+    findings = root / "data" / "findings.csv"
+    findings.write_text(findings.read_text(encoding="utf-8").replace("Sơn Hồng,", "18160,"), encoding="utf-8")
+    result = cchc("validate", "-w", root)
+    assert result.exit_code == 0, result.stderr  # data still readable: warnings, not errors
+    assert ("communes.csv, dòng " in result.stderr
+            and "mã 18160 (Sơn Lĩnh) là mã của danh mục trước 1/7/2025; trong danh mục 2025-07 mã này là "
+                "xã Sơn Hồng" in result.stderr)
+    assert "mã 18178 (Sơn Châu)" in result.stderr and "xã Tứ Mỹ (18202)" in result.stderr
+
+
+def test_a_pre_2025_name_in_findings_suggests_its_2025_commune(cchc, tmp_path):
+    root = tmp_path / "ws"
+    assert cchc("init", root, "--province", "Hà Tĩnh", "--year", "2026").exit_code == 0
+    with open(root / "data" / "findings.csv", "a", encoding="utf-8") as fh:
+        fh.write("Sơn Long,ke-hoach,x,\n")
+    result = cchc("validate", "-w", root)
+    assert result.exit_code == 2
+    assert "'Sơn Long' là đơn vị trước 1/7/2025" in result.stderr and "nay thuộc xã Tứ Mỹ (18202)" in result.stderr
+
+
+def test_the_2024_sample_matches_the_official_list_of_its_time(cchc, ws):
+    assert 'units = "legacy"' in (ws / "cchc.toml").read_text(encoding="utf-8")
+    result = cchc("validate", "-w", ws)
+    assert result.exit_code == 0 and "Cảnh báo" not in result.stderr, result.stderr
+    legacy = catalogue.legacy_communes()
+    for row in _communes(ws):
+        assert legacy[row["code"]].name == row["name"]
+
+
+def test_second_sample_is_chosen_with_sample(cchc, tmp_path):
+    root = tmp_path / "ht"
+    result = cchc("init", root, "--sample", "ha-tinh-2026")
+    assert result.exit_code == 0, result.stderr
+    assert len(_communes(root)) == 69
+    assert cchc("validate", "-w", root).exit_code == 0
+    header, number, _ = _letter_header(cchc, root)
+    assert header == "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n"
+    bad = cchc("init", tmp_path / "z", "--sample", "nope")
+    assert bad.exit_code == 2 and "huong-son-2024, ha-tinh-2026" in bad.stderr
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("ỦY BAN NHÂN DÂN HUYỆN HƯƠNG SƠN", ["ỦY BAN NHÂN DÂN", "HUYỆN HƯƠNG SƠN"]),
+    ("UBND HUYỆN HƯƠNG SƠN", ["UBND HUYỆN HƯƠNG SƠN"]),
+    ("UBND THÀNH PHỐ HỒ CHÍ MINH", ["UBND THÀNH PHỐ", "HỒ CHÍ MINH"]),
+    ("SỞ NỘI VỤ", ["SỞ NỘI VỤ"]),
+])
+def test_agency_names_break_between_words_of_meaning(name, lines):
+    assert header_lines(name) == lines
