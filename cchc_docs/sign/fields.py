@@ -15,7 +15,8 @@ import datetime as dt
 from ..errors import DocumentError, Problem
 from .layout import Box, IssueSlots
 
-FIELD_NUMBER, FIELD_DAY, FIELD_MONTH = "cchc.so", "cchc.ngay", "cchc.thang"
+# No dots: a dot in /T separates levels of a hierarchical field name.
+FIELD_NUMBER, FIELD_DAY, FIELD_MONTH = "cchc-so", "cchc-ngay", "cchc-thang"
 
 
 def _text_field(writer, page_ref, name: str, box: Box, font_size: float):
@@ -98,12 +99,15 @@ def issue_values(number: int, date: dt.date) -> dict[str, str]:
     return {FIELD_NUMBER: number_text(number), FIELD_DAY: f"{date.day:02d}", FIELD_MONTH: month}
 
 
-def fill_issue_fields(writer, values: dict[str, str], font_file, name: str = "PDF") -> None:
-    """Set the fields' values and draw them (Times New Roman, the size of the line)."""
+def fill_issue_fields(writer, values: dict[str, str], name: str = "PDF") -> None:
+    """Set the fields' values and draw them in Times New Roman at the size of the line: upright
+    for the number, italic in the date line (as the decree prints it)."""
     from pyhanko.pdf_utils import generic, layout
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.generic import pdf_name, pdf_string
     from pyhanko.pdf_utils.text import TextBox, TextBoxStyle
+
+    from .fonts import times_font
 
     fields = _fields(writer)
     missing = [k for k in values if k not in fields]
@@ -119,10 +123,14 @@ def fill_issue_fields(writer, values: dict[str, str], font_file, name: str = "PD
         if "/V" in obj and str(obj["/V"]):
             raise DocumentError(Problem(f"ô {key} đã được điền: {obj['/V']}", file=name))
         x0, y0, x1, y1 = (float(v) for v in obj["/Rect"])
-        size = float(str(obj.get("/DA", "/F1 13 Tf")).split()[1])
-        style = TextBoxStyle(font=GlyphAccumulatorFactory(str(font_file), font_size=size), font_size=size,
+        size = round(float(str(obj.get("/DA", "/F1 13 Tf")).split()[1]))
+        font = times_font("Regular" if key == FIELD_NUMBER else "Italic")
+        # The word boxes run from descender to ascender; the baseline sits ~0.3 em above
+        # the bottom, so the text is laid from the bottom with that margin.
+        style = TextBoxStyle(font=GlyphAccumulatorFactory(str(font), font_size=size), font_size=size,
                              border_width=0, box_layout_rule=layout.SimpleBoxLayoutRule(
-                                 x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID))
+                                 x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MIN,
+                                 margins=layout.Margins(bottom=round(size * 0.3))))
         box = TextBox(style, writer, box=layout.BoxConstraints(width=round(x1 - x0), height=round(y1 - y0)))
         box.content = text
         xobj = box.as_form_xobject()

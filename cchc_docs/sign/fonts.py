@@ -23,31 +23,34 @@ FONT_HINT = ("cài phông Times New Roman hoặc Liberation Serif 2.x (Debian: `
              "fonts-liberation2`), hoặc đặt CCHC_SIGN_FONT trỏ tới tệp .ttf")
 
 
-def _candidates() -> list[Path]:
-    env = os.environ.get("CCHC_SIGN_FONT")
+def _candidates(style: str) -> list[Path]:
+    env = os.environ.get("CCHC_SIGN_FONT" if style == "Regular" else "CCHC_SIGN_FONT_ITALIC")
     if env:
         return [Path(env)]
     found = []
     fc = shutil.which("fc-match")
     if fc:
         try:
-            out = subprocess.run([fc, "-f", "%{file}", "Times New Roman:style=Regular"], capture_output=True,
+            out = subprocess.run([fc, "-f", "%{file}", f"Times New Roman:style={style}"], capture_output=True,
                                  text=True, timeout=10, stdin=subprocess.DEVNULL).stdout.strip()
             if out:
                 found.append(Path(out))
         except (OSError, subprocess.TimeoutExpired):
             pass
-    found += [Path("/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf"),
-              Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
-              Path("C:/Windows/Fonts/times.ttf"), Path("/Library/Fonts/Times New Roman.ttf")]
+    if style == "Regular":
+        found += [Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
+                  Path("C:/Windows/Fonts/times.ttf"), Path("/Library/Fonts/Times New Roman.ttf")]
+    else:
+        found += [Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf"),
+                  Path("C:/Windows/Fonts/timesi.ttf"), Path("/Library/Fonts/Times New Roman Italic.ttf")]
     return found
 
 
-def times_font() -> Path:
+def times_font(style: str = "Regular") -> Path:
     """A TrueType Times New Roman (or its metric twin) with Vietnamese, at 1000 units/em."""
     from fontTools.ttLib import TTFont
 
-    for src in _candidates():
+    for src in _candidates(style):
         if not src.is_file() or src.suffix.lower() not in (".ttf", ".otf"):
             continue
         data = src.read_bytes()

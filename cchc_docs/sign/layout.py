@@ -232,6 +232,6 @@ def top_right_box(pages: list[Page], lines: int, font_size: float = 10.0, width:
     page = pages[0]
     right = max((ln.box.x1 for ln in page.lines), default=page.width - 57)
     top_text = max((ln.box.y1 for ln in page.lines), default=page.height - 57)
-    height = lines * font_size * 1.25 + 4
+    height = lines * font_size * 1.2 + font_size   # leading 1.2 and room for the descenders
     y0 = min(top_text + 4, page.height - height - 8)
     return Box(right - width, y0, right, y0 + height)

@@ -24,8 +24,8 @@ from . import fields as fld
 from .layout import Box, find_issue_slots, find_signer_block, read_layout, top_right_box
 
 ROLES = ("signer", "agency", "attachment", "copy")
-FIELD = {"signer": "cchc.ky.nguoi-ky", "agency": "cchc.ky.co-quan",
-         "attachment": "cchc.ky.kem-theo", "copy": "cchc.ky.sao-y"}
+FIELD = {"signer": "cchc-ky-nguoi-ky", "agency": "cchc-ky-co-quan",
+         "attachment": "cchc-ky-kem-theo", "copy": "cchc-ky-sao-y"}
 ROLE_OF_FIELD = {v: k for k, v in FIELD.items()}
 REASON = {"signer": "Ký ban hành văn bản", "agency": "Ký số của cơ quan ban hành",
           "attachment": "Ký số tệp kèm theo văn bản", "copy": "Sao y bản chính"}
@@ -221,9 +221,7 @@ def sign_pdf(data: bytes, signer, role: str, *, image=None, number_label: str | 
             under = existing[0] if existing else Box(block.gap.x0, block.gap.y0, block.gap.x1, block.gap.y1)
             box = seal_box(under, seal_mm, size)
             if issue is not None:
-                from .fonts import times_font
-
-                fld.fill_issue_fields(writer, fld.issue_values(*issue), times_font(), name)
+                fld.fill_issue_fields(writer, fld.issue_values(*issue), name)
         style = _image_style(Path(image))
     else:
         if role == "attachment":
