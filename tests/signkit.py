@@ -22,6 +22,7 @@ class Pki:
     agency_p12: Path
     agency_key_pem: Path
     agency_cert_der: bytes
+    agency_subject_der: bytes
     other_ca_pem: Path
 
 
@@ -75,7 +76,7 @@ def make_pki(folder: Path) -> Pki:
     (folder / "agency-key.pem").write_bytes(key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     return Pki(folder, folder / "ca.pem", folder / "signer.p12", folder / "agency.p12", folder / "agency-key.pem",
-               cert.public_bytes(serialization.Encoding.DER), folder / "other-ca.pem")
+               cert.public_bytes(serialization.Encoding.DER), cert.subject.public_bytes(), folder / "other-ca.pem")
 
 
 def make_images(folder: Path) -> tuple[Path, Path]:
@@ -122,6 +123,7 @@ def make_token(folder: Path, pki: Pki, label: str = "cchc-test") -> dict:
             session.create_object({Attribute.CLASS: ObjectClass.CERTIFICATE,
                                    Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
                                    Attribute.VALUE: pki.agency_cert_der, Attribute.LABEL: "agency",
+                                   Attribute.SUBJECT: pki.agency_subject_der,
                                    Attribute.ID: b"\x01", Attribute.TOKEN: True})
     finally:
         if old is None:

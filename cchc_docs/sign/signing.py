@@ -246,5 +246,13 @@ def sign_pdf(data: bytes, signer, role: str, *, image=None, number_label: str | 
 
 
 def _text_width(lines: list[str]) -> float:
-    # Times New Roman averages ~0.5 em per character; a margin keeps the longest line whole.
-    return max(60.0, max(len(s) for s in lines) * TEXT_PT * 0.52 + 8)
+    """The widest line at 10 pt, from the font's own advance widths (plus a small margin)."""
+    from fontTools.ttLib import TTFont
+
+    from .fonts import times_font
+
+    font = TTFont(times_font())
+    cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    space = hmtx[cmap[0x20]][0]
+    widest = max(sum(hmtx[cmap[ord(c)]][0] if ord(c) in cmap else space for c in line) for line in lines)
+    return widest * TEXT_PT / upem + 6

@@ -82,6 +82,11 @@ class Report:
                 "signatures": [{**asdict(s), "ok": s.ok} for s in self.signatures]}
 
 
+def _common_name(cert) -> str:
+    native = cert.subject.native
+    return native.get("common_name") or cert.subject.human_friendly
+
+
 def _load_roots(paths) -> list:
     from asn1crypto import pem, x509 as asn1_x509
 
@@ -210,12 +215,15 @@ def verify_pdf(data: bytes, trust=(), name: str = "PDF") -> Report:
         if role is not None:
             if pages is None:
                 pages = _without_widgets(read_layout(data, name), sigs)
-            problems = check_appearance(role, emb.sig_field, pages, rects, when)
+            try:
+                problems = check_appearance(role, emb.sig_field, pages, rects, when)
+            except DocumentError as exc:    # e.g. a damaged page: the layout is unreadable
+                problems = [exc.problems[0].message]
             app_ok = not problems
         level = st.modification_level.name if st.modification_level is not None else "?"
         changed = not st.docmdp_ok or level not in ("NONE", "LTA_UPDATES", "FORM_FILLING")
         out.append(SignatureReport(
-            field=emb.field_name, role=role, signer=st.signing_cert.subject.human_friendly,
+            field=emb.field_name, role=role, signer=_common_name(st.signing_cert),
             signed_at=format_time(when) if when else None, intact=st.intact, valid=st.valid,
             trusted=st.trusted, changed_after=changed,
             covers_whole_file=st.coverage.name == "ENTIRE_FILE", modification=level,
