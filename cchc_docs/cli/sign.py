@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -35,17 +35,41 @@ def _default_agency(workspace):
         return None
 
 
+def key_options(f):
+    """--key KEY.p12 | --pkcs11 LIBRARY --token LABEL [--key-label L]: one signing key."""
+    f = click.option("--key-label", metavar="L", help="Nhãn khóa trên token (mặc định: khóa duy nhất của token).")(f)
+    f = click.option("--token", metavar="LABEL", help="Tên (nhãn) token, dùng với --pkcs11.")(f)
+    f = click.option("--pkcs11", "library", type=click.Path(dir_okay=False), metavar="LIBRARY",
+                     help="Thư viện PKCS#11 của USB token (vd. /usr/lib/softhsm/libsofthsm2.so); "
+                          "PIN từ CCHC_KEY_PIN hoặc hỏi khi chạy.")(f)
+    return click.option("--key", "p12", type=click.Path(dir_okay=False), metavar="KEY.p12",
+                        help="Tệp khóa ký PKCS#12 (.p12/.pfx); mật khẩu lấy từ CCHC_KEY_PASSWORD "
+                             "hoặc hỏi khi chạy (không bao giờ ghi trên dòng lệnh).")(f)
+
+
+@contextlib.contextmanager
+def opened_signer(p12, library, token, key_label):
+    """The signer for the `with` block (a token session is closed afterwards)."""
+    from ..sign import keys
+
+    _quiet()
+    if bool(p12) == bool(library):
+        raise click.UsageError("chọn một khóa ký: --key KEY.p12 hoặc --pkcs11 LIBRARY --token LABEL")
+    if library and not token:
+        raise click.UsageError("--pkcs11 cần --token LABEL")
+    if p12:
+        yield keys.load_p12(p12, ask=_ask)
+    else:
+        with keys.pkcs11_signer(library, token, key_label, ask=_ask) as signer:
+            yield signer
+
+
 @click.command()
 @click.argument("pdf", type=click.Path(dir_okay=False))
 @click.option("--as", "role", type=click.Choice(ROLES), required=True,
               help="signer: người có thẩm quyền; agency: cơ quan (văn thư); attachment: tệp kèm theo; "
                    "copy: bản sao y điện tử.")
-@click.option("--key", "p12", type=click.Path(dir_okay=False), metavar="KEY.p12",
-              help="Tệp khóa ký PKCS#12 (.p12/.pfx); mật khẩu lấy từ CCHC_KEY_PASSWORD hoặc hỏi khi chạy.")
-@click.option("--pkcs11", "library", type=click.Path(dir_okay=False), metavar="LIBRARY",
-              help="Thư viện PKCS#11 của USB token (vd. /usr/lib/softhsm/libsofthsm2.so); PIN từ CCHC_KEY_PIN.")
-@click.option("--token", metavar="LABEL", help="Tên (nhãn) token, dùng với --pkcs11.")
-@click.option("--key-label", metavar="L", help="Nhãn khóa trên token (mặc định: khóa duy nhất của token).")
+@key_options
 @click.option("--image", type=click.Path(dir_okay=False), metavar="PNG",
               help="Ảnh chữ ký (signer, màu xanh) hoặc con dấu (agency, màu đỏ), PNG nền trong suốt.")
 @click.option("--number", "number_label", metavar="SỐ/KÝ-HIỆU",
@@ -75,13 +99,8 @@ def sign(pdf, role, p12, library, token, key_label, image, number_label, date, a
       cchc sign phu-luc.pdf --as attachment --pkcs11 /usr/lib/softhsm/libsofthsm2.so --token VGCA --number 05/UBND-NV
     """
     from ..errors import InputError, Problem
-    from ..sign import keys, signing
+    from ..sign import signing
 
-    _quiet()
-    if bool(p12) == bool(library):
-        raise click.UsageError("chọn một khóa ký: --key KEY.p12 hoặc --pkcs11 LIBRARY --token LABEL")
-    if library and not token:
-        raise click.UsageError("--pkcs11 cần --token LABEL")
     src = Path(pdf)
     if not src.is_file():
         raise InputError(Problem("không tìm thấy tệp PDF", file=str(src)))
@@ -95,15 +114,9 @@ def sign(pdf, role, p12, library, token, key_label, image, number_label, date, a
     target = Path(out) if out else src.with_name(f"{src.stem}-ky.pdf")
     data = src.read_bytes()
 
-    def run(signer):
-        return signing.sign_pdf(data, signer, role, image=image, number_label=number_label,
-                                agency_name=agency_name, issue=issue, tsa_url=tsa, seal_mm=seal_mm, name=str(src))
-
-    if p12:
-        result = run(keys.load_p12(p12, ask=_ask))
-    else:
-        with keys.pkcs11_signer(library, token, key_label, ask=_ask) as signer:
-            result = run(signer)
+    with opened_signer(p12, library, token, key_label) as signer:
+        result = signing.sign_pdf(data, signer, role, image=image, number_label=number_label,
+                                  agency_name=agency_name, issue=issue, tsa_url=tsa, seal_mm=seal_mm, name=str(src))
     from ..ooxml.package import atomic_write
 
     atomic_write(target, result.data)
