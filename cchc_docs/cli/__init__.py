@@ -64,10 +64,10 @@ def cli(ctx, workspace):
 
 
 def _register_commands() -> None:
-    from . import check, generate, pdf, register
+    from . import check, generate, pdf, register, sign
 
     for command in (generate.init, generate.validate, generate.letter, generate.build, generate.forms,
-                    generate.report, generate.results, register.register, check.check, pdf.pdf):
+                    generate.report, generate.results, register.register, check.check, pdf.pdf, sign.sign, sign.verify):
         cli.add_command(command)
 
 

@@ -11,6 +11,7 @@ import json
 import click
 
 from .options import announce, date_option, db_option, emit, workspace_option
+from .sign import key_options, opened_signer
 
 
 def _common(f):
@@ -47,8 +48,16 @@ def register():
               help="Cho phép ngày sớm hơn văn bản đã cấp số gần nhất; lý do ghi vào cột Ghi chú.")
 @click.option("--copies", type=click.IntRange(1), default=None, metavar="N",
               help="Số lượng bản phát hành (cột 7 của sổ); bỏ trống để ghi tay.")
+@click.option("--sign", "do_sign", is_flag=True,
+              help="Ban hành điện tử: xuất PDF, ký số cơ quan (ảnh con dấu --seal), lưu PDF đã ký.")
+@click.option("--seal", type=click.Path(dir_okay=False), metavar="PNG", help="Ảnh con dấu đỏ, PNG nền trong suốt.")
+@click.option("--signed-pdf", type=click.Path(dir_okay=False), metavar="PDF",
+              help="PDF người có thẩm quyền đã ký (cchc sign --as signer): điền số, ngày vào đó rồi ký cơ quan.")
+@click.option("--tsa", metavar="URL", help="Máy chủ dấu thời gian (PAdES B-T).")
+@key_options
 @_common
-def issue_cmd(file, date, series, backdate, copies, workspace, db_url):
+def issue_cmd(file, date, series, backdate, copies, do_sign, seal, signed_pdf, tsa, p12, library, token, key_label,
+              workspace, db_url):
     """Cấp số, ghi ngày và lưu văn bản FILE vào sổ đăng ký văn bản đi.
 
     FILE is a draft with a blank number line (`Số:      /UBND-NV`). The number and the
@@ -56,12 +65,28 @@ def issue_cmd(file, date, series, backdate, copies, workspace, db_url):
     output/archive/<year>/<unit>/ for each unit of its `Lưu:` line. The archived paths
     are printed on stdout, one per line.
     """
+    if do_sign:
+        return _issue_signed(file, date, series, backdate, copies, seal, signed_pdf, tsa,
+                             (p12, library, token, key_label), workspace, db_url)
     from ..register import issue
 
     issued = issue(workspace, file, date=date, series=series, db_url=db_url,
                    backdate=backdate, copies=copies)
     announce(issued)
     emit(issued.archived)
+
+
+def _issue_signed(file, date, series, backdate, copies, seal, signed_pdf, tsa, key, workspace, db_url):
+    from ..sign.issue import issue_signed
+
+    if not seal:
+        raise click.UsageError("--sign cần ảnh con dấu: --seal CON-DAU.png")
+    with opened_signer(*key) as signer:
+        done = issue_signed(workspace, file, signer, seal, signed_pdf=signed_pdf, date=date, series=series,
+                            db_url=db_url, backdate=backdate, copies=copies, tsa_url=tsa)
+    announce(done.issued)
+    click.echo(f"Đã ký số cơ quan và lưu PDF đã ký: {done.pdf}", err=True)
+    emit([done.pdf, *done.archived])
 
 
 @register.command("void")
@@ -129,8 +154,10 @@ def export_cmd(year, out, series, workspace, db_url):
 @register.command("verify")
 @click.option("--all", "all_origins", is_flag=True,
               help="Kiểm tra cả các tệp do máy khác lưu (sổ dùng chung, thư mục lưu trữ dùng chung).")
+@click.option("--trust", multiple=True, type=click.Path(dir_okay=False), metavar="CA.pem",
+              help="Chứng thư gốc tin cậy để kiểm tra lại chữ ký số của các PDF đã lưu.")
 @_common
-def verify_cmd(all_origins, workspace, db_url):
+def verify_cmd(all_origins, trust, workspace, db_url):
     """Kiểm tra lại mọi tệp đã lưu: còn đủ, không bị sửa; số liên tục.
 
     Prints each missing or changed file on stdout; exit code 1 when anything is wrong.
@@ -153,7 +180,31 @@ def verify_cmd(all_origins, workspace, db_url):
     if report.elsewhere:
         click.echo(f"{report.elsewhere} tệp do máy khác lưu, không kiểm tra (dùng --all nếu thư mục "
                    "lưu trữ dùng chung).", err=True)
-    if report.ok:
+    signed = _verify_signed(workspace, trust)
+    if report.ok and signed:
         click.echo(f"Sổ đăng ký và {report.checked} tệp lưu đều khớp.", err=True)
         return
     click.get_current_context().exit(1)
+
+
+def _verify_signed(workspace, trust) -> bool:
+    """Signed PDFs of the archive: hash beside each, signatures re-validated (pyHanko loads
+    only when the archive has any)."""
+
+    from ..workspace import load
+
+    base = load(workspace).root / "output" / "archive"
+    if not (base.is_dir() and next(base.rglob("*.pdf.sha256"), None)):
+        return True
+    from ..sign.issue import verify_archive
+
+    from .sign import _quiet
+
+    _quiet()
+    rep = verify_archive(workspace, trust=trust)
+    for path, what in rep.bad:
+        click.echo(f"Lỗi: {what}: {path}", err=True)
+        click.echo(str(path))
+    if rep.ok:
+        click.echo(f"{rep.checked} PDF đã ký trong lưu trữ: mã băm khớp, chữ ký số còn hợp lệ.", err=True)
+    return rep.ok
