@@ -49,10 +49,10 @@ def cli(ctx, workspace):
 
 
 def _register_commands() -> None:
-    from . import check, generate, pdf, register
+    from . import check, generate, pdf, register, serve
 
     for command in (generate.init, generate.validate, generate.letter, generate.build, generate.forms,
-                    generate.report, generate.results, register.register, check.check, pdf.pdf):
+                    generate.report, generate.results, register.register, check.check, pdf.pdf, serve.serve):
         cli.add_command(command)
 
 
