@@ -136,12 +136,12 @@ def user_of(request: Request) -> str | None:
     return request.state.web.user
 
 
-def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+def page(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
     web = request.state.web
     context.update(request=request, csrf=web.csrf, user=web.user,
                    role=accounts.ROLES.get(web.role or "", ""), nav=NAV, path=request.url.path,
                    config=actions_of(request).config, accounts_on=request.app.state.accounts_on)
-    return templates.TemplateResponse(request, name, context, status_code=status)
+    return templates.TemplateResponse(request, template, context, status_code=status)
 
 
 async def checked_form(request: Request):

@@ -66,6 +66,15 @@ class _TooLarge(Exception):
     pass
 
 
+def _too_large(exc: BaseException | None, depth: int = 0) -> bool:
+    if exc is None or depth > 10:
+        return False
+    if isinstance(exc, _TooLarge):
+        return True
+    inner = getattr(exc, "exceptions", ())
+    return any(_too_large(e, depth + 1) for e in inner) or _too_large(exc.__cause__, depth + 1)
+
+
 class BodyLimit:
     """413 before the body is read when Content-Length says too much; otherwise count the
     bytes as they arrive and stop at the limit (a chunked upload has no Content-Length)."""
@@ -100,9 +109,10 @@ class BodyLimit:
 
         try:
             await self.app(scope, counted, tracked)
-        except _TooLarge:
-            if not started:
-                await _send_page(send, 413, self._refusal())
+        except Exception as exc:  # the limit may come back wrapped by the middleware's task group
+            if not _too_large(exc) or started:
+                raise
+            await _send_page(send, 413, self._refusal())
 
     def _refusal(self) -> str:
         return self.page(413, "Tệp quá lớn",
