@@ -126,12 +126,15 @@ class Actions:
 
     def entries(self, year: int | None = None, query: str = "") -> list:
         from .. import register
-        from ..vn import match_key
+        from ..vn.text import strip_diacritics
+
+        def fold(text: str) -> str:  # a clerk types without tone marks, in any case
+            return " ".join(strip_diacritics(text).lower().split())
 
         rows = register.list_entries(self.root, year=year, db_url=self.db_url)
         if query.strip():
-            key = match_key(query)
-            rows = [e for e in rows if key in match_key(f"{e.label} {e.title} {e.notes} {e.signer}")]
+            key = fold(query)
+            rows = [e for e in rows if key in fold(f"{e.label} {e.title} {e.notes} {e.signer}")]
         return rows
 
     def export(self, year: int, fmt: str, user: str | None) -> str:
