@@ -35,6 +35,7 @@ class Actions:
         self.db_url = db_url
         self.workers = workers
         self._lock = threading.Lock()  # data changes and the batch do not interleave
+        self._previews: dict[str, tuple] = {}
 
     @property
     def config(self):
@@ -68,11 +69,29 @@ class Actions:
 
     # ------------------------------------------------------------ previews
 
+    def _inputs(self) -> tuple:
+        """What a preview depends on: every input file's name, size and mtime."""
+        ws = self.session.ws
+        files = [ws.root / "cchc.toml"]
+        for folder in (ws.data_dir, ws.results_dir, ws.templates_dir):
+            if folder.is_dir():
+                files += sorted(p for p in folder.iterdir() if p.is_file())
+        return tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in [p.stat()])
+
+    def _preview(self, what: str) -> str:
+        # The report's chart (matplotlib) and picture make its preview ~1 s; the same inputs
+        # give the same document, so a second look costs nothing.
+        key = (what, self._inputs())
+        cached = self._previews.get(what)
+        if cached is None or cached[0] != key:
+            self._previews[what] = cached = (key, self.session.preview_html(what))
+        return cached[1]
+
     def letter_html(self) -> str:
-        return self.session.preview_html("letter")
+        return self._preview("letter")
 
     def report_html(self) -> str:
-        return self.session.preview_html("report")
+        return self._preview("report")
 
     def intake(self):
         return self.session.intake_rows()
