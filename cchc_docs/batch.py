@@ -126,11 +126,13 @@ def _work(args) -> list[tuple]:
 
 
 def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=None,
-                progress=False) -> list[Path]:
+                progress=False, on_progress=None) -> list[Path]:
     """One Word form and one Excel sheet per commune, and `manifest.csv` of what was written.
 
     Each file is written atomically, so an interrupted batch leaves only complete files
-    and running again finishes it (same data, same bytes).
+    and running again finishes it (same data, same bytes). `on_progress(done, total)` is
+    called after each commune (each chunk with workers); an exception it raises stops the
+    batch there (the web front's cancel button), pending chunks included.
     """
     from . import forms
 
@@ -143,21 +145,32 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
     codes = [c.code for c in communes]
     chunks = [codes[k:k + CHUNK] for k in range(0, len(codes), CHUNK)]
     rows: list[tuple] = []
+    report = on_progress or (lambda done, total: None)
+    count = 0  # tqdm keeps no count when disabled
     with _batch_lock(folder):
         bar = _progress(len(codes), "Phiếu", progress)
-        if jobs > 1 and len(chunks) > 1:
-            from concurrent.futures import ProcessPoolExecutor
+        try:
+            if jobs > 1 and len(chunks) > 1:
+                from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                     initargs=(str(session.ws.root), os.getpid())) as pool:
-                for chunk, done in zip(chunks, pool.map(_work, [(c, formats, folder) for c in chunks])):
-                    rows += done
-                    bar.update(len(chunk))
-        else:
-            for chunk in chunks:
-                rows += [row for code in chunk for row in maker.write(code, formats, folder)]
-                bar.update(len(chunk))
-        bar.close()
+                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                           initargs=(str(session.ws.root), os.getpid()))
+                try:
+                    for chunk, done in zip(chunks, pool.map(_work, [(c, formats, folder) for c in chunks])):
+                        rows += done
+                        bar.update(len(chunk))
+                        count += len(chunk)
+                        report(count, len(codes))
+                finally:
+                    pool.shutdown(wait=True, cancel_futures=True)
+            else:
+                for code in codes:
+                    rows += maker.write(code, formats, folder)
+                    bar.update(1)
+                    count += 1
+                    report(count, len(codes))
+        finally:
+            bar.close()
         manifest = _write_manifest(folder, rows, maker)
     return [row[0] for row in rows] + [manifest]
 

@@ -183,10 +183,19 @@ class Session:
         return select_communes(self.dataset, only)
 
     def write_forms(self, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=None,
-                    progress=False) -> list[Path]:
+                    progress=False, on_progress=None) -> list[Path]:
         from .batch import write_forms
 
-        return write_forms(self, only=only, formats=formats, jobs=jobs, out_dir=out_dir, progress=progress)
+        return write_forms(self, only=only, formats=formats, jobs=jobs, out_dir=out_dir, progress=progress,
+                           on_progress=on_progress)
+
+    def forms_zip(self, paths: list[Path], out_dir=None) -> Path:
+        """The forms of a batch as one .zip beside them (output/phieu-khac-phuc.zip)."""
+        from .ooxml.bundle import zip_files
+        from .ooxml.package import atomic_write
+
+        forms = [p for p in paths if p.suffix in (".docx", ".xlsx")]
+        return atomic_write(self.output_dir(out_dir) / "phieu-khac-phuc.zip", zip_files(forms))
 
     # ------------------------------------------------------------ everything
 
@@ -207,6 +216,58 @@ class Session:
 
         docx = [p for p in paths if p.suffix == ".docx"]
         return convert_to_pdf(docx, docx[0].parent / "pdf") if docx else []
+
+    # ------------------------------------------------------------ changing data (web front)
+
+    def reload(self) -> None:
+        """Forget the loaded data: the next use reads data/ again."""
+        self.__dict__.pop("dataset", None)
+
+    def problems(self) -> list[Problem]:
+        """Every problem of the workspace's data and templates ([] when it validates)."""
+        try:
+            self.validate()
+        except InputError as exc:
+            return exc.problems
+        return []
+
+    def findings_rows(self) -> tuple[str, list[dict]]:
+        from .datafiles import findings_rows
+
+        return findings_rows(self.ws.data_dir)
+
+    def replace_findings(self, filename: str, data: bytes) -> Path:
+        from .datafiles import replace_findings
+
+        path = replace_findings(self.ws.data_dir, filename, data)
+        self.reload()
+        return path
+
+    def edit_finding(self, row: int, value: str, note: str = "") -> Path:
+        from .datafiles import edit_finding
+
+        path = edit_finding(self.ws.data_dir, row, value, note)
+        self.reload()
+        return path
+
+    def save_return(self, filename: str, data: bytes):
+        from .datafiles import save_return
+
+        return save_return(self.results_dir(), filename, data)
+
+    def intake_rows(self, results=None) -> tuple[list[tuple], str, list]:
+        """(one row per commune/file as `cchc results` shows it, summary line, problems)."""
+        from .report import intake_rows, intake_summary
+
+        got = self.intake(results)
+        return intake_rows(got), intake_summary(got), got.problems
+
+    def preview_html(self, what: str) -> str:
+        """The letter or the report as HTML (footnotes, chart), for a quick look before printing."""
+        from .preview import docx_html
+
+        data = self.render_letter() if what == "letter" else self.render_report(self.intake())
+        return docx_html(data)
 
     # ------------------------------------------------------------ issuing
 

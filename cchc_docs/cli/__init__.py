@@ -64,10 +64,11 @@ def cli(ctx, workspace):
 
 
 def _register_commands() -> None:
-    from . import check, generate, pdf, register, sign
+    from . import check, generate, pdf, register, serve, sign
 
     for command in (generate.init, generate.validate, generate.letter, generate.build, generate.forms,
-                    generate.report, generate.results, register.register, check.check, pdf.pdf, sign.sign, sign.verify):
+                    generate.report, generate.results, register.register, check.check, pdf.pdf,
+                    sign.sign, sign.verify, serve.serve):
         cli.add_command(command)
 
 
