@@ -41,8 +41,7 @@ def test_help_imports_no_heavy_library():
     code = ("import sys; from cchc_docs.cli import cli\n"
             "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
             "heavy = {'pandas', 'docx', 'docxtpl', 'lxml', 'openpyxl', 'sqlalchemy', 'matplotlib', 'jinja2',"
-            " 'pyhanko', 'cryptography', 'fastapi', 'uvicorn'}
-"
+            " 'pyhanko', 'cryptography', 'fastapi', 'uvicorn'}\n"
             "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip().splitlines()[-1] == "[]"
