@@ -1,6 +1,6 @@
 """Forms batch: speed and memory against the naive docxtpl loop, in one run.
 
-    python bench/bench_forms.py [--communes 1000] [--national 3321] [--naive 100]
+    python bench/bench_forms.py [--communes 1000] [--national 3321] [--naive 100] [--whole 1000]
 
 Builds synthetic workspaces (5-15 findings per commune), then measures, each in a child
 process so that peak memory (max RSS) is its own: Word forms, Excel sheets, and the
@@ -63,6 +63,41 @@ def child(ws: str, formats: str, jobs: int) -> None:
     print(json.dumps({"seconds": seconds, "files": len(paths) - 1, "peak_mb": peak}))
 
 
+NAIVE_COMMAND = """
+import sys, time
+from pathlib import Path
+from docxtpl import DocxTemplate
+from cchc_docs import forms, workspace
+from cchc_docs.dataset import load_dataset
+w = workspace.load(sys.argv[1])
+dataset = load_dataset(w.data_dir)
+out = Path(sys.argv[2]); out.mkdir(parents=True, exist_ok=True)
+for c in dataset.communes:
+    doc = DocxTemplate(str(w.template(forms.TEMPLATE)))
+    doc.render(forms.compose(w.config, dataset, c)[0], autoescape=True)
+    doc.save(str(out / (c.code + ".docx")))
+"""
+
+
+def whole_commands(ws: Path, rounds: int = 3) -> tuple[float, float]:
+    """(naive s, cchc forms s): both whole processes from start to exit, Word forms of every
+    commune, loading the same data the same way; medians of `rounds`, taken in turn (A B A B)
+    so a drift of the machine's speed hits both alike."""
+    import statistics
+
+    naive, ours = [], []
+    for k in range(rounds):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", NAIVE_COMMAND, str(ws), str(ws / f"naive-{k}")], check=True)
+        naive.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "cchc_docs", "forms", "-w", str(ws), "--format", "docx",
+                        "-o", str(ws / f"ours-{k}")], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        ours.append(time.perf_counter() - start)
+    return statistics.median(naive), statistics.median(ours)
+
+
 def measure(ws: Path, formats: str, jobs: int = 1) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", str(ws), formats, str(jobs)],
                          check=True, capture_output=True, text=True).stdout
@@ -98,6 +133,8 @@ def main() -> None:
     ap.add_argument("--communes", type=int, default=1000)
     ap.add_argument("--national", type=int, default=3321)
     ap.add_argument("--naive", type=int, default=100)
+    ap.add_argument("--whole", type=int, default=1000,
+                    help="communes for the whole-command comparison with the naive loop (0: skip)")
     ap.add_argument("--child", nargs=3)
     args = ap.parse_args()
     if args.child:
@@ -116,6 +153,13 @@ def main() -> None:
     print(f"  {args.naive} forms rendered to memory: naive docxtpl (load, render, save) {naive:.2f} ms/form, "
           f"prepared template {prepared:.2f} ms/form: {naive / prepared:.1f}x")
     print(f"  ratio naive / whole Word batch (with data loading, checks, fsync per file): {naive / word_ms:.1f}x")
+    if args.whole:
+        whole = make_workspace(tmp / "whole", args.whole)
+        naive_s, ours_s = whole_commands(whole)
+        print(f"whole command, {args.whole} communes, Word forms, 1 process, median of 3 (A B A B):")
+        print(f"  naive docxtpl loop {naive_s:6.2f} s ({naive_s / args.whole * 1000:.2f} ms/form)   "
+              f"cchc forms {ours_s:6.2f} s ({ours_s / args.whole * 1000:.2f} ms/form)   "
+              f"ratio {naive_s / ours_s:.1f}x")
     if args.national:
         nat = make_workspace(tmp / "national", args.national)
         both = measure(nat, "docx,xlsx", jobs=2)

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CHUNK = 25
+FORM_DEFLATE_LEVEL = 1  # thousands of forms: deflate speed over the last 20% of size
 # A .part file this old belongs to no live run even where no lock can tell (Windows).
 STALE_PART_S = 30 * 60
 MANIFEST = "manifest.csv"
@@ -45,7 +46,7 @@ class FormMaker:
         context, rows = forms.compose(config, self.dataset, commune)
         if fmt == "docx":
             data = self.template.render(context, title=forms.subject(config), creator=context["committee"],
-                                        stamp=_stamp(None, config.campaign.year))
+                                        stamp=_stamp(None, config.campaign.year), level=FORM_DEFLATE_LEVEL)
         else:
             if self._workbook is None:
                 self._workbook = PreparedWorkbook(config.campaign.period, STATUSES,
@@ -53,16 +54,39 @@ class FormMaker:
             data = self._workbook.render(commune.code, commune.title, rows)
         return data, len(rows)
 
-    def write(self, code: str, formats, folder: Path) -> list[tuple]:
-        from .ooxml.package import atomic_write
-
+    def write(self, code: str, formats, writer) -> list[tuple]:
+        """Render one commune's files into `writer` (a BatchWriter: durable at its flush)."""
         commune = self.by_code[code]
         written = []
         for fmt in formats:
             data, rows = self.render(commune, fmt)
-            path = atomic_write(folder / f"{self.stems[code]}.{fmt}", data)
+            path = writer.add(writer.folder / f"{self.stems[code]}.{fmt}", data)
             written.append((path, commune.code, commune.name, rows, hashlib.sha256(data).hexdigest()))
         return written
+
+    def write_chunk(self, codes, formats, folder: Path, after_each=None) -> list[tuple]:
+        """A chunk of communes made durable with one flush (see ooxml.package.BatchWriter).
+
+        `after_each()` runs after each commune; if it raises (a cancel), or anything else
+        stops the chunk, the communes already rendered are still flushed whole.
+        """
+        from .ooxml.package import BatchWriter
+
+        writer = BatchWriter(folder)
+        rows: list[tuple] = []
+        try:
+            for code in codes:
+                rows += self.write(code, formats, writer)
+                if after_each is not None:
+                    after_each()
+        except BaseException:
+            try:
+                writer.flush()
+            except BaseException:
+                writer.discard()
+            raise
+        writer.flush()
+        return rows
 
     def check_variants(self, communes) -> None:
         """Check one form with shortfalls and one without, not every form.
@@ -122,7 +146,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _work(args) -> list[tuple]:
     codes, formats, folder = args
-    return [row for code in codes for row in _worker.write(code, formats, folder)]
+    return _worker.write_chunk(codes, formats, folder)
 
 
 def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=None,
@@ -164,11 +188,14 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
                 finally:
                     pool.shutdown(wait=True, cancel_futures=True)
             else:
-                for code in codes:
-                    rows += maker.write(code, formats, folder)
+                def one_more():
+                    nonlocal count
                     bar.update(1)
                     count += 1
                     report(count, len(codes))
+
+                for chunk in chunks:
+                    rows += maker.write_chunk(chunk, formats, folder, after_each=one_more)
         finally:
             bar.close()
         manifest = _write_manifest(folder, rows, maker)

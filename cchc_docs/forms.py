@@ -95,8 +95,11 @@ def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, l
 def file_stems(communes: list[Commune]) -> dict[str, str]:
     """Commune code → file name stem: a slug of the name (`son-kim-1`), with the code
     added where two names would give the same slug. Never a path taken from data."""
+    from collections import Counter
+
     slugs = [slugify(c.name) for c in communes]
-    return {c.code: (s if slugs.count(s) == 1 else f"{s}-{slugify(c.code)}") for c, s in zip(communes, slugs)}
+    seen = Counter(slugs)  # not list.count: quadratic over a province's 3,000 units
+    return {c.code: (s if seen[s] == 1 else f"{s}-{slugify(c.code)}") for c, s in zip(communes, slugs)}
 
 
 def select_communes(dataset: Dataset, only: list[str] | None) -> list[Commune]:

@@ -31,6 +31,8 @@ KNOWN_KEYS = {
     "campaign": {"subject", "period", "year", "deadline", "inspection", "plan", "recipients",
                  "copies", "tasks"},
 }
+# Keys above the first section, with the values they may take.
+TOP_LEVEL = {"units": ("legacy", "2025-07")}  # the unit list the codes of data/ belong to
 _TOML_MESSAGES = (  # tomllib's English, for a clerk
     ("Expected '=' after a key", "thiếu dấu '=' sau tên khóa"),
     ("Invalid value", "giá trị không hợp lệ (chữ phải nằm trong ngoặc kép \"...\", ngày viết 2024-08-30)"),
@@ -84,6 +86,7 @@ class Config:
     signer: Signer
     campaign: Campaign
     report_to: str
+    units: str = "legacy"  # "2025-07" or "legacy": which unit list the codes of data/ follow
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,11 @@ def parse_config(raw: dict, source: str = CONFIG_NAME, text: str | None = None) 
         problems.append(Problem(message, file=source, row=row, hint=hint))
 
     for section, value in raw.items():
-        if section not in KNOWN_KEYS:
+        if section in TOP_LEVEL:
+            if value not in TOP_LEVEL[section]:
+                bad(f"'{section}' phải là một trong: {', '.join(TOP_LEVEL[section])}, không phải {value!r}",
+                    None, section)
+        elif section not in KNOWN_KEYS:
             near = difflib.get_close_matches(section, list(KNOWN_KEYS), n=1)
             bad(f"mục [{section}] không có trong cchc.toml", section,
                 hint=f"có phải [{near[0]}]?" if near else f"các mục: {', '.join(f'[{k}]' for k in KNOWN_KEYS)}")
@@ -252,7 +259,8 @@ def parse_config(raw: dict, source: str = CONFIG_NAME, text: str | None = None) 
     report_to = get("report", "to")
     if problems:
         raise InputError(problems)
-    return Config(agency=agency, signer=signer, campaign=campaign, report_to=report_to)
+    return Config(agency=agency, signer=signer, campaign=campaign, report_to=report_to,
+                  units=raw.get("units", "legacy"))
 
 
 def sample_root() -> Path:

@@ -124,18 +124,18 @@ class Killed(BaseException):
 def test_an_interrupted_batch_leaves_only_complete_files_and_a_rerun_finishes(cchc, ws, monkeypatch):
     from cchc_docs.ooxml import package
 
-    real = package.atomic_write
+    real = package.BatchWriter.add
     calls = {"n": 0}
 
-    def dies_on_the_seventh(path, data):
+    def dies_on_the_seventh(self, path, data):
         calls["n"] += 1
         if calls["n"] == 7:
             # Killed in the middle of writing: half the bytes in the temporary file.
             Path(path).parent.joinpath(f".{Path(path).name}.dead.part").write_bytes(data[: len(data) // 2])
             raise Killed
-        return real(path, data)
+        return real(self, path, data)
 
-    monkeypatch.setattr(package, "atomic_write", dies_on_the_seventh)
+    monkeypatch.setattr(package.BatchWriter, "add", dies_on_the_seventh)
     with pytest.raises(Killed):
         cchc("forms", "-w", ws)
     folder = ws / "output" / "forms"
@@ -146,7 +146,7 @@ def test_an_interrupted_batch_leaves_only_complete_files_and_a_rerun_finishes(cc
             docx.Document(str(folder / name))
         else:
             openpyxl.load_workbook(folder / name)
-    monkeypatch.setattr(package, "atomic_write", real)
+    monkeypatch.setattr(package.BatchWriter, "add", real)
     run_forms(cchc, ws)
     assert len(list(folder.iterdir())) == 51 and not list(folder.glob(".*"))
 

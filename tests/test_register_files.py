@@ -82,19 +82,19 @@ def test_a_path_with_spaces(cchc, ws, tmp_path):
 def test_ctrl_c_is_130_with_a_message_and_no_partial_file(cchc, ws, monkeypatch):
     from cchc_docs.ooxml import package
 
-    real = package.atomic_write
+    real = package.BatchWriter.add
     calls = {"n": 0}
 
-    def interrupted(path, data):
+    def interrupted(self, path, data):
         calls["n"] += 1
         if calls["n"] == 5:
             # The keypress lands between writing the bytes and the rename.
             def stop(*_a, **_kw):
                 raise KeyboardInterrupt
             monkeypatch.setattr(os, "replace", stop)
-        return real(path, data)
+        return real(self, path, data)
 
-    monkeypatch.setattr(package, "atomic_write", interrupted)
+    monkeypatch.setattr(package.BatchWriter, "add", interrupted)
     result = cchc("forms", "-w", ws)
     assert result.exit_code == 130
     assert "Đã dừng theo yêu cầu (Ctrl-C)" in result.stderr

@@ -8,6 +8,7 @@ a temporary name in the target folder and renamed, so a reader never sees half a
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import zlib
 from pathlib import Path
@@ -40,18 +41,20 @@ _DOS_DATE, _DOS_TIME = 33, 0
 _EXTERNAL_ATTR = 0o600 << 16
 
 
-def _deflate(data: bytes) -> bytes:
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+def _deflate(data: bytes, level: int = 6) -> bytes:
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
     return packer.compress(data) + packer.flush()
 
 
-def package_bytes(parts: dict[str, bytes], cache: dict | None = None) -> bytes:
+def package_bytes(parts: dict[str, bytes], cache: dict | None = None, level: int = 6) -> bytes:
     """Zip `parts` in the given order (content types first), with fixed metadata.
 
     zipfile offers no way to write data that is already deflated, and re-deflating the
     unchanged parts of a template was most of the cost of a form (PERFORMANCE-NOTES.md).
     So entries are written here: a part whose bytes are the very object seen last time
-    under its name in `cache` reuses its CRC and compressed bytes.
+    under its name in `cache` reuses its CRC and compressed bytes. `level` is zlib's:
+    6 as zipfile and Word write; the forms batch passes 1 for the parts rendered per
+    commune (2.6x faster to deflate, 20% larger, the same bytes every run).
     """
     import struct
 
@@ -65,7 +68,7 @@ def package_bytes(parts: dict[str, bytes], cache: dict | None = None) -> bytes:
         if hit is not None and (hit[0] is data or hit[0] == data):
             crc, packed = hit[1], hit[2]
         else:
-            crc, packed = zlib.crc32(data), _deflate(data)
+            crc, packed = zlib.crc32(data), _deflate(data, level)
             if cache is not None:
                 cache[name] = (data, crc, packed)
         raw_name = name.encode("utf-8")
@@ -106,6 +109,90 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
             pass
         raise
     return path
+
+
+def _sync_filesystem(fd: int) -> bool:
+    """Flush every file of the filesystem holding `fd` in one call (Linux syncfs); False
+    where the platform has no such call, and each file is then synced on its own."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.syncfs(fd) == 0
+
+
+class BatchWriter:
+    """Atomic writes of many files into one folder, with one flush to disk for all of them.
+
+    The guarantees are those of `atomic_write` (a reader or a crash never leaves half a
+    file under a final name; a power cut never leaves a renamed but empty one), but instead
+    of an fsync per file, which costs 1-10 ms each and was most of a forms batch, files are
+    written under temporary names, made durable together by one syncfs, and only then
+    renamed into place; the folder is synced once more for the renames.
+    """
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._pending: list[tuple[str, Path]] = []
+
+    def add(self, path: str | os.PathLike, data: bytes) -> Path:
+        path = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=self.folder)
+        try:
+            if hasattr(os, "fchmod"):  # mkstemp makes files private; forms are ordinary files
+                os.fchmod(fd, 0o666 & ~_umask())
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except BaseException:
+            _unlink(tmp)
+            raise
+        self._pending.append((tmp, path))
+        return path
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        try:
+            dir_fd = os.open(self.folder, os.O_RDONLY)
+        except OSError:
+            dir_fd = None
+        try:
+            if dir_fd is None or not _sync_filesystem(dir_fd):
+                for tmp, _ in pending:
+                    with open(tmp, "rb+") as fh:
+                        os.fsync(fh.fileno())
+            for tmp, path in pending:
+                os.replace(tmp, path)
+            if dir_fd is not None:
+                os.fsync(dir_fd)
+        except BaseException:
+            for tmp, _ in pending:
+                _unlink(tmp)
+            raise
+        finally:
+            if dir_fd is not None:
+                os.close(dir_fd)
+
+    def discard(self) -> None:
+        for tmp, _ in self._pending:
+            _unlink(tmp)
+        self._pending = []
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def write_package(parts: dict[str, bytes], path: str | os.PathLike) -> Path:

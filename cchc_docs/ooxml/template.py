@@ -132,7 +132,9 @@ class PreparedTemplate:
                     raise InputError(Problem(
                         f"mẫu có biểu thức không tính được ({type(exc).__name__}: {exc})", file=self.name,
                         hint="chỉ dùng các trường dữ liệu và thẻ ghi trong README, mục Mẫu văn bản")) from None
-                xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+                # Undo _patch's line breaks (there for jinja's line numbers); str.replace is
+                # several times faster than the regex on a whole document part.
+                xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
                 out[part] = _expand_marks(xml).encode("utf-8")
             else:
                 out[part] = self.static[part]
@@ -140,8 +142,8 @@ class PreparedTemplate:
         out["docProps/core.xml"] = core_xml(title, creator, stamp).encode("utf-8")
         return out
 
-    def render(self, context: dict, **kwargs) -> bytes:
-        return package_bytes(self.render_parts(context, **kwargs), cache=self._zip_cache)
+    def render(self, context: dict, level: int = 6, **kwargs) -> bytes:
+        return package_bytes(self.render_parts(context, **kwargs), cache=self._zip_cache, level=level)
 
 
 def _expand_marks(xml: str) -> str:
