@@ -108,8 +108,9 @@ def parse_bbox_layout(text: str) -> list[Page]:
     return pages
 
 
-def read_layout(data: bytes, name: str = "PDF") -> list[Page]:
-    """The pages of a PDF (bytes) with their text lines and word boxes."""
+def read_layout(data: bytes, name: str = "PDF", pages: tuple[int, int] | None = None) -> list[Page]:
+    """The pages of a PDF (bytes) with their text lines and word boxes; `pages` = (first, last),
+    1-based, limits the work to those (the others come back empty, so indexes stay right)."""
     exe = shutil.which("pdftotext")
     if exe is None:
         raise CchcError(Problem("không tìm thấy lệnh pdftotext (poppler) để đọc bố cục PDF", hint=POPPLER_HINT))
@@ -117,14 +118,26 @@ def read_layout(data: bytes, name: str = "PDF") -> list[Page]:
         src = Path(tmp) / "in.pdf"
         src.write_bytes(data)
         try:
-            proc = subprocess.run([exe, "-bbox-layout", "-enc", "UTF-8", str(src), "-"],
+            limit = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
+            proc = subprocess.run([exe, "-bbox-layout", "-enc", "UTF-8", *limit, str(src), "-"],
                                   stdin=subprocess.DEVNULL, capture_output=True, timeout=PDFTOTEXT_SECONDS)
         except subprocess.TimeoutExpired:
             raise DocumentError(Problem(f"đọc bố cục PDF quá {PDFTOTEXT_SECONDS} giây", file=name)) from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
         raise DocumentError(Problem("không đọc được chữ trong PDF", file=name, hint="; ".join(detail) or None))
-    return parse_bbox_layout(proc.stdout.decode("utf-8", "replace"))
+    parsed = parse_bbox_layout(proc.stdout.decode("utf-8", "replace"))
+    if not pages or pages[0] == 1 and pages[1] == 1:
+        return parsed
+    # pdftotext emits only the pages asked for; put them back at their page numbers.
+    first, last = pages
+    out = [Page(i, parsed[0].width if parsed else 595, parsed[0].height if parsed else 842)
+           for i in range(last)]
+    wanted = sorted({first, last})
+    for number, page in zip(wanted if len(parsed) == len(wanted) else range(first, last + 1), parsed):
+        page.number = number - 1
+        out[number - 1] = page
+    return out
 
 
 # --- the signer block -------------------------------------------------------------------
