@@ -253,3 +253,21 @@ def test_pkcs11_softhsm_token(kit, tmp_path):
     res = _cchc("verify", tmp_path / "token.pdf", "--trust", kit["pki"].ca_pem, "--json")
     assert res.exit_code == 0, res.stdout
     assert json.loads(res.stdout)[0]["signatures"][0]["signer"] == "UBND HUYỆN HƯƠNG SƠN"
+
+
+def test_pades_b_t_with_a_local_timestamp_server(kit):
+    root = kit["root"]
+    with signkit.local_tsa(kit["pki"]) as url:
+        r = _cchc("sign", kit["pdf"], "--as", "attachment", "--key", kit["pki"].agency_p12, "--number",
+                  "05/UBND-NV", "--tsa", url, "-o", root / "bt.pdf", env=PW)
+    assert r.exit_code == 0, r.output
+    res = _cchc("verify", root / "bt.pdf", "--trust", kit["pki"].ca_pem, "--json")
+    assert res.exit_code == 0, res.stdout
+    sig = json.loads(res.stdout)[0]["signatures"][0]
+    assert sig["timestamped"] is True
+    # B-B by default: no timestamp token.
+    r = _cchc("sign", kit["pdf"], "--as", "attachment", "--key", kit["pki"].agency_p12, "--number",
+              "05/UBND-NV", "-o", root / "bb.pdf", env=PW)
+    assert r.exit_code == 0, r.output
+    res = _cchc("verify", root / "bb.pdf", "--trust", kit["pki"].ca_pem, "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout)[0]["signatures"][0]["timestamped"] is False
