@@ -62,6 +62,24 @@ def flow(kit):
     return root / "chu-tich.pdf", root / "ban-hanh.pdf"
 
 
+def _pyhanko_bottom_lines(path: Path, ca_pem: Path) -> list[bool]:
+    """pyHanko's own verdict per signature, independent of cchc's code."""
+    import asn1crypto.pem
+    import asn1crypto.x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    ca = asn1crypto.x509.Certificate.load(asn1crypto.pem.unarmor(ca_pem.read_bytes())[2])
+    out = []
+    for e in PdfFileReader(io.BytesIO(path.read_bytes()), strict=False).embedded_signatures:
+        try:
+            out.append(validate_pdf_signature(e, ValidationContext(trust_roots=[ca], allow_fetching=False)).bottom_line)
+        except Exception:
+            out.append(False)
+    return out
+
+
 def test_pdf_export_is_pdfa2b_with_embedded_fonts(kit):
     needs("pdfinfo")
     meta = subprocess.run(["pdfinfo", "-meta", str(kit["pdf"])], capture_output=True, text=True).stdout
@@ -152,6 +170,7 @@ def test_one_changed_byte_is_caught(kit, flow):
     assert res.exit_code in (1, 2)
     rep = json.loads(res.stdout)[0]
     assert not rep["ok"]
+    assert False in _pyhanko_bottom_lines(bad, kit["pki"].ca_pem)      # pyHanko agrees
 
 
 def test_untrusted_root_and_unreadable_file(kit, flow):
@@ -183,6 +202,7 @@ def test_signature_after_a_page_rewrite_is_not_form_filling(kit, flow):
     res = _cchc("verify", bad, "--trust", kit["pki"].ca_pem, "--json")
     assert res.exit_code == 1
     assert json.loads(res.stdout)[0]["signatures"][0]["changed_after"] is True
+    assert _pyhanko_bottom_lines(bad, kit["pki"].ca_pem) == [False]
 
 
 def test_attachment_and_copy_text_top_right(kit):
@@ -271,3 +291,27 @@ def test_pades_b_t_with_a_local_timestamp_server(kit):
     assert r.exit_code == 0, r.output
     res = _cchc("verify", root / "bb.pdf", "--trust", kit["pki"].ca_pem, "--json")
     assert res.exit_code == 0 and json.loads(res.stdout)[0]["signatures"][0]["timestamped"] is False
+
+
+def test_issued_pdf_keeps_the_pdfa_claim_and_refuses_a_second_agency_signature(kit, flow):
+    needs("pdfinfo")
+    import re
+
+    meta = subprocess.run(["pdfinfo", "-meta", str(flow[1])], capture_output=True, text=True).stdout
+    # pyHanko rewrites the XMP packet in RDF's attribute form: pdfaid:part="2".
+    assert re.search(r'pdfaid:part(="2"|>2<)', meta) and re.search(r'pdfaid:conformance(="B"|>B<)', meta), meta
+    r = _cchc("sign", flow[1], "--as", "agency", "--key", kit["pki"].agency_p12, "--image", kit["seal"],
+              "-o", kit["root"] / "hai-lan.pdf", env=PW)
+    assert r.exit_code == 2 and "đã có chữ ký loại 'agency'" in r.output
+    assert not (kit["root"] / "hai-lan.pdf").exists()
+
+
+def test_an_opaque_image_is_refused_with_the_decree_rule(kit, tmp_path):
+    from PIL import Image
+
+    jpg = tmp_path / "chu-ky.png"
+    Image.new("RGB", (300, 120), (255, 255, 255)).save(jpg)      # PNG without transparency
+    r = _cchc("sign", kit["pdf"], "--as", "signer", "--key", kit["pki"].signer_p12, "--image", jpg,
+              "-o", tmp_path / "x.pdf", env=PW)
+    assert r.exit_code == 2 and "PNG nền trong suốt" in r.output and str(jpg) in r.output
+    assert not (tmp_path / "x.pdf").exists()
