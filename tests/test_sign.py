@@ -180,6 +180,8 @@ def test_untrusted_root_and_unreadable_file(kit, flow):
     junk.write_bytes(b"not a pdf at all")
     res = _cchc("verify", junk)
     assert res.exit_code == 2 and "không phải PDF" in res.stdout
+    res = _cchc("verify", kit["pdf"])              # readable but unsigned: invalid, not unreadable
+    assert res.exit_code == 1 and "không có chữ ký số" in res.stdout
 
 
 def test_signature_after_a_page_rewrite_is_not_form_filling(kit, flow):
@@ -265,6 +267,14 @@ def test_pkcs11_softhsm_token(kit, tmp_path):
         bad = _cchc("sign", kit["pdf"], "--as", "attachment", "--pkcs11", signkit.SOFTHSM_LIB, "--token",
                     "cchc-test", "--number", "05/UBND-NV", "-o", tmp_path / "t2.pdf", env={"CCHC_KEY_PIN": "999999"})
         assert bad.exit_code == 2 and "999999" not in bad.output
+        named = _cchc("sign", kit["pdf"], "--as", "copy", "--agency", "UBND HUYỆN HƯƠNG SƠN", "--pkcs11",
+                      signkit.SOFTHSM_LIB, "--token", "cchc-test", "--key-label", "agency",
+                      "-o", tmp_path / "t3.pdf", env={"CCHC_KEY_PIN": signkit.PIN})
+        assert named.exit_code == 0, named.output
+        wrong = _cchc("sign", kit["pdf"], "--as", "copy", "--agency", "X", "--pkcs11", signkit.SOFTHSM_LIB,
+                      "--token", "cchc-test", "--key-label", "khong-co", "-o", tmp_path / "t4.pdf",
+                      env={"CCHC_KEY_PIN": signkit.PIN})
+        assert wrong.exit_code == 2 and "--key-label" in wrong.output
     finally:
         if old is None:
             os.environ.pop("SOFTHSM2_CONF", None)
@@ -315,3 +325,14 @@ def test_an_opaque_image_is_refused_with_the_decree_rule(kit, tmp_path):
               "-o", tmp_path / "x.pdf", env=PW)
     assert r.exit_code == 2 and "PNG nền trong suốt" in r.output and str(jpg) in r.output
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unreachable_timestamp_server_is_a_message(kit, tmp_path):
+    import socket
+
+    with socket.socket() as sock:          # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    r = _cchc("sign", kit["pdf"], "--as", "attachment", "--key", kit["pki"].agency_p12, "--number", "05/UBND-NV",
+              "--tsa", f"http://127.0.0.1:{port}/", "-o", tmp_path / "x.pdf", env=PW)
+    assert r.exit_code == 2 and "dấu thời gian" in r.output and not (tmp_path / "x.pdf").exists()

@@ -113,6 +113,7 @@ def pkcs11_signer(library, token: str, key_label: str | None = None, ask: Ask | 
         try:
             signer = p11.PKCS11Signer(session, key_label=key_label, cert_label=key_label) if key_label \
                 else _only_key(p11, session)
+            _ = signer.signing_cert     # pyHanko fetches it lazily: a wrong label must fail here
         except Exception as exc:
             raise CchcError(Problem(f"không tìm thấy khóa ký trên token '{token}': {type(exc).__name__}",
                                     hint="chỉ rõ nhãn khóa bằng --key-label")) from None

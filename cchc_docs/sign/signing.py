@@ -20,7 +20,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DocumentError, InputError, Problem
+from ..errors import CchcError, DocumentError, InputError, Problem
 from . import fields as fld
 from .layout import Box, find_issue_slots, find_signer_block, read_layout, top_right_box
 
@@ -247,7 +247,17 @@ def sign_pdf(data: bytes, signer, role: str, *, image=None, number_label: str | 
     pdf_signer.when = when
     # A fixed reservation spares pyHanko a dummy signature to measure the size (a second RSA
     # operation, on a token a second PIN-protected one); a timestamp token needs more room.
-    out = pdf_signer.sign_pdf(writer, bytes_reserved=24576 if tsa_url else 12288)
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.general import SigningError
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+    try:
+        out = pdf_signer.sign_pdf(writer, bytes_reserved=24576 if tsa_url else 12288)
+    except TimestampRequestError:
+        raise CchcError(Problem(f"không lấy được dấu thời gian từ {tsa_url}", file=name,
+                                hint="kiểm tra địa chỉ --tsa và mạng, hoặc ký không có --tsa (PAdES B-B)")) from None
+    except (SigningError, PdfError) as exc:
+        raise DocumentError(Problem(f"không ký được: {exc}", file=name)) from None
     return Signed(out.getvalue(), role, page_no, Box(*box.whole()), when, lines)
 
 
