@@ -197,11 +197,11 @@ class IssueSlots:
     font_size: float
 
 
-def _words(page: Page) -> list[Word]:
+def page_words(page: Page) -> list[Word]:
     return [w for ln in page.lines for w in ln.words]
 
 
-def _next_right(words: list[Word], w: Word) -> Word | None:
+def next_right(words: list[Word], w: Word) -> Word | None:
     """The nearest word to the right of `w` on the same row (pdftotext splits a row at
     wide blanks, which are exactly the blanks we look for)."""
     row = [v for v in words if abs(v.box.cy - w.box.cy) < w.box.height / 3 and v.box.x0 >= w.box.x1 - 0.5
@@ -221,19 +221,19 @@ def _starts_date(after: Word | None) -> bool:
 
 
 def find_issue_slots(pages: list[Page], name: str = "PDF") -> IssueSlots:
-    words = _words(pages[0]) if pages else []
+    words = page_words(pages[0]) if pages else []
     so = next((w for w in words if w.text == "Số:"), None)
-    ngay = next((w for w in words if w.text == "ngày" and _starts_date(_next_right(words, w))), None)
+    ngay = next((w for w in words if w.text == "ngày" and _starts_date(next_right(words, w))), None)
     if so is None or ngay is None:
         missing = "dòng `Số:`" if so is None else "dòng `…, ngày … tháng … năm …`"
         raise DocumentError(Problem(f"không tìm thấy {missing} ở trang đầu", file=name))
-    after_so = _next_right(words, so)
+    after_so = next_right(words, so)
     number = _gap(so, after_so) if after_so is not None and after_so.text.startswith("/") else None
-    thang = _next_right(words, ngay)
+    thang = next_right(words, ngay)
     day = _gap(ngay, thang) if thang is not None and thang.text == "tháng" else None
-    nam = _next_right(words, thang) if thang is not None else None
+    nam = next_right(words, thang) if thang is not None else None
     month = _gap(thang, nam) if nam is not None and nam.text == "năm" else None
-    year_w = _next_right(words, nam) if nam is not None else None
+    year_w = next_right(words, nam) if nam is not None else None
     year = year_w.text if year_w is not None and year_w.text.isdigit() else None
     # LibreOffice's word box is about 1.3 x the font size high.
     return IssueSlots(number, day, month, year, round(so.box.height / 1.3, 1))
