@@ -24,6 +24,7 @@ class Pki:
     agency_cert_der: bytes
     agency_subject_der: bytes
     other_ca_pem: Path
+    tsa: tuple = ()          # (cryptography cert, key) of a time-stamping authority under the CA
 
 
 def _name(cn: str, org: str = "UBND HUYỆN HƯƠNG SƠN"):
@@ -72,11 +73,22 @@ def make_pki(folder: Path) -> Pki:
             cn.encode(), key, cert, [ca], serialization.BestAvailableEncryption(PASSWORD.encode()))
         (folder / f"{who}.p12").write_bytes(p12)
         out[who] = (key, cert)
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.x509.oid import ExtendedKeyUsageOID
+
+    tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)   # DummyTimeStamper signs RSA only
+    now = dt.datetime.now(dt.timezone.utc)
+    tsa_cert = (x509.CertificateBuilder().subject_name(_name("TSA THỬ NGHIỆM")).issuer_name(ca_name)
+                .public_key(tsa_key.public_key()).serial_number(x509.random_serial_number())
+                .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
+                .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+                .sign(ca_key, hashes.SHA256()))
     key, cert = out["agency"]
     (folder / "agency-key.pem").write_bytes(key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     return Pki(folder, folder / "ca.pem", folder / "signer.p12", folder / "agency.p12", folder / "agency-key.pem",
-               cert.public_bytes(serialization.Encoding.DER), cert.subject.public_bytes(), folder / "other-ca.pem")
+               cert.public_bytes(serialization.Encoding.DER), cert.subject.public_bytes(), folder / "other-ca.pem", (tsa_cert, tsa_key))
 
 
 def make_images(folder: Path) -> tuple[Path, Path]:
@@ -131,3 +143,48 @@ def make_token(folder: Path, pki: Pki, label: str = "cchc-test") -> dict:
         else:
             os.environ["SOFTHSM2_CONF"] = old
     return {"SOFTHSM2_CONF": str(conf)}
+
+
+class local_tsa:
+    """An RFC 3161 time-stamp server on 127.0.0.1 (pyHanko's DummyTimeStamper behind
+    http.server), so PAdES B-T is tested over real HTTP without the internet."""
+
+    def __init__(self, pki: Pki):
+        from asn1crypto import keys, x509 as asn1_x509
+        from cryptography.hazmat.primitives import serialization
+        from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+        cert, key = pki.tsa
+        self.stamper = DummyTimeStamper(
+            tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+            tsa_key=keys.PrivateKeyInfo.load(key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())))
+
+    def __enter__(self) -> str:
+        import http.server
+        import threading
+
+        from asn1crypto import tsp
+
+        stamper = self.stamper
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                resp = stamper.request_tsa_response(tsp.TimeStampReq.load(body)).dump()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/timestamp-reply")
+                self.send_header("Content-Length", str(len(resp)))
+                self.end_headers()
+                self.wfile.write(resp)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/tsa"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()

@@ -62,6 +62,24 @@ def flow(kit):
     return root / "chu-tich.pdf", root / "ban-hanh.pdf"
 
 
+def _pyhanko_bottom_lines(path: Path, ca_pem: Path) -> list[bool]:
+    """pyHanko's own verdict per signature, independent of cchc's code."""
+    import asn1crypto.pem
+    import asn1crypto.x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    ca = asn1crypto.x509.Certificate.load(asn1crypto.pem.unarmor(ca_pem.read_bytes())[2])
+    out = []
+    for e in PdfFileReader(io.BytesIO(path.read_bytes()), strict=False).embedded_signatures:
+        try:
+            out.append(validate_pdf_signature(e, ValidationContext(trust_roots=[ca], allow_fetching=False)).bottom_line)
+        except Exception:
+            out.append(False)
+    return out
+
+
 def test_pdf_export_is_pdfa2b_with_embedded_fonts(kit):
     needs("pdfinfo")
     meta = subprocess.run(["pdfinfo", "-meta", str(kit["pdf"])], capture_output=True, text=True).stdout
@@ -152,6 +170,7 @@ def test_one_changed_byte_is_caught(kit, flow):
     assert res.exit_code in (1, 2)
     rep = json.loads(res.stdout)[0]
     assert not rep["ok"]
+    assert False in _pyhanko_bottom_lines(bad, kit["pki"].ca_pem)      # pyHanko agrees
 
 
 def test_untrusted_root_and_unreadable_file(kit, flow):
@@ -161,6 +180,8 @@ def test_untrusted_root_and_unreadable_file(kit, flow):
     junk.write_bytes(b"not a pdf at all")
     res = _cchc("verify", junk)
     assert res.exit_code == 2 and "không phải PDF" in res.stdout
+    res = _cchc("verify", kit["pdf"])              # readable but unsigned: invalid, not unreadable
+    assert res.exit_code == 1 and "không có chữ ký số" in res.stdout
 
 
 def test_signature_after_a_page_rewrite_is_not_form_filling(kit, flow):
@@ -183,6 +204,7 @@ def test_signature_after_a_page_rewrite_is_not_form_filling(kit, flow):
     res = _cchc("verify", bad, "--trust", kit["pki"].ca_pem, "--json")
     assert res.exit_code == 1
     assert json.loads(res.stdout)[0]["signatures"][0]["changed_after"] is True
+    assert _pyhanko_bottom_lines(bad, kit["pki"].ca_pem) == [False]
 
 
 def test_attachment_and_copy_text_top_right(kit):
@@ -245,6 +267,14 @@ def test_pkcs11_softhsm_token(kit, tmp_path):
         bad = _cchc("sign", kit["pdf"], "--as", "attachment", "--pkcs11", signkit.SOFTHSM_LIB, "--token",
                     "cchc-test", "--number", "05/UBND-NV", "-o", tmp_path / "t2.pdf", env={"CCHC_KEY_PIN": "999999"})
         assert bad.exit_code == 2 and "999999" not in bad.output
+        named = _cchc("sign", kit["pdf"], "--as", "copy", "--agency", "UBND HUYỆN HƯƠNG SƠN", "--pkcs11",
+                      signkit.SOFTHSM_LIB, "--token", "cchc-test", "--key-label", "agency",
+                      "-o", tmp_path / "t3.pdf", env={"CCHC_KEY_PIN": signkit.PIN})
+        assert named.exit_code == 0, named.output
+        wrong = _cchc("sign", kit["pdf"], "--as", "copy", "--agency", "X", "--pkcs11", signkit.SOFTHSM_LIB,
+                      "--token", "cchc-test", "--key-label", "khong-co", "-o", tmp_path / "t4.pdf",
+                      env={"CCHC_KEY_PIN": signkit.PIN})
+        assert wrong.exit_code == 2 and "--key-label" in wrong.output
     finally:
         if old is None:
             os.environ.pop("SOFTHSM2_CONF", None)
@@ -253,3 +283,56 @@ def test_pkcs11_softhsm_token(kit, tmp_path):
     res = _cchc("verify", tmp_path / "token.pdf", "--trust", kit["pki"].ca_pem, "--json")
     assert res.exit_code == 0, res.stdout
     assert json.loads(res.stdout)[0]["signatures"][0]["signer"] == "UBND HUYỆN HƯƠNG SƠN"
+
+
+def test_pades_b_t_with_a_local_timestamp_server(kit):
+    root = kit["root"]
+    with signkit.local_tsa(kit["pki"]) as url:
+        r = _cchc("sign", kit["pdf"], "--as", "attachment", "--key", kit["pki"].agency_p12, "--number",
+                  "05/UBND-NV", "--tsa", url, "-o", root / "bt.pdf", env=PW)
+    assert r.exit_code == 0, r.output
+    res = _cchc("verify", root / "bt.pdf", "--trust", kit["pki"].ca_pem, "--json")
+    assert res.exit_code == 0, res.stdout
+    sig = json.loads(res.stdout)[0]["signatures"][0]
+    assert sig["timestamped"] is True
+    # B-B by default: no timestamp token.
+    r = _cchc("sign", kit["pdf"], "--as", "attachment", "--key", kit["pki"].agency_p12, "--number",
+              "05/UBND-NV", "-o", root / "bb.pdf", env=PW)
+    assert r.exit_code == 0, r.output
+    res = _cchc("verify", root / "bb.pdf", "--trust", kit["pki"].ca_pem, "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout)[0]["signatures"][0]["timestamped"] is False
+
+
+def test_issued_pdf_keeps_the_pdfa_claim_and_refuses_a_second_agency_signature(kit, flow):
+    needs("pdfinfo")
+    import re
+
+    meta = subprocess.run(["pdfinfo", "-meta", str(flow[1])], capture_output=True, text=True).stdout
+    # pyHanko rewrites the XMP packet in RDF's attribute form: pdfaid:part="2".
+    assert re.search(r'pdfaid:part(="2"|>2<)', meta) and re.search(r'pdfaid:conformance(="B"|>B<)', meta), meta
+    r = _cchc("sign", flow[1], "--as", "agency", "--key", kit["pki"].agency_p12, "--image", kit["seal"],
+              "-o", kit["root"] / "hai-lan.pdf", env=PW)
+    assert r.exit_code == 2 and "đã có chữ ký loại 'agency'" in r.output
+    assert not (kit["root"] / "hai-lan.pdf").exists()
+
+
+def test_an_opaque_image_is_refused_with_the_decree_rule(kit, tmp_path):
+    from PIL import Image
+
+    jpg = tmp_path / "chu-ky.png"
+    Image.new("RGB", (300, 120), (255, 255, 255)).save(jpg)      # PNG without transparency
+    r = _cchc("sign", kit["pdf"], "--as", "signer", "--key", kit["pki"].signer_p12, "--image", jpg,
+              "-o", tmp_path / "x.pdf", env=PW)
+    assert r.exit_code == 2 and "PNG nền trong suốt" in r.output and str(jpg) in r.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_unreachable_timestamp_server_is_a_message(kit, tmp_path):
+    import socket
+
+    with socket.socket() as sock:          # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    r = _cchc("sign", kit["pdf"], "--as", "attachment", "--key", kit["pki"].agency_p12, "--number", "05/UBND-NV",
+              "--tsa", f"http://127.0.0.1:{port}/", "-o", tmp_path / "x.pdf", env=PW)
+    assert r.exit_code == 2 and "dấu thời gian" in r.output and not (tmp_path / "x.pdf").exists()

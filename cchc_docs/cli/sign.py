@@ -104,6 +104,8 @@ def sign(pdf, role, p12, library, token, key_label, image, number_label, date, a
     src = Path(pdf)
     if not src.is_file():
         raise InputError(Problem("không tìm thấy tệp PDF", file=str(src)))
+    if src.stat().st_size > signing.MAX_PDF_BYTES:
+        raise InputError(Problem("tệp PDF quá lớn (tối đa 64 MB)", file=str(src)))
     issue = None
     if role == "agency" and (number_label or date):
         if not (number_label and date) or not number_label.isdigit():
@@ -140,23 +142,26 @@ def verify(files, trust, as_json):
     from ..sign.verify import verify_pdf
 
     _quiet()
+    from ..sign.signing import MAX_PDF_BYTES
+    from ..sign.verify import Report
+
     reports = []
     for f in files:
         p = Path(f)
-        data = p.read_bytes() if p.is_file() else b""
-        reports.append(verify_pdf(data, trust=trust, name=str(p)) if data else None)
-        if reports[-1] is None:
-            from ..sign.verify import Report
-
-            reports[-1] = Report(str(p), [], error="không tìm thấy tệp hoặc tệp rỗng")
+        if not p.is_file() or p.stat().st_size == 0:
+            reports.append(Report(str(p), [], error="không tìm thấy tệp hoặc tệp rỗng"))
+        elif p.stat().st_size > MAX_PDF_BYTES:      # checked before reading it into memory
+            reports.append(Report(str(p), [], error="tệp PDF quá lớn (tối đa 64 MB)"))
+        else:
+            reports.append(verify_pdf(p.read_bytes(), trust=trust, name=str(p)))
     if as_json:
         click.echo(json.dumps([r.as_json() for r in reports], ensure_ascii=False, indent=2))
     else:
         for r in reports:
             _print(r)
-    unreadable = any(r.error and not r.signatures for r in reports)
+    unreadable = any(r.error and not r.unsigned for r in reports)
     ctx = click.get_current_context()
-    if unreadable and not any(r.signatures and not r.ok for r in reports):
+    if unreadable and not any((r.signatures or r.unsigned) and not r.ok for r in reports):
         ctx.exit(2)
     if not all(r.ok for r in reports):
         ctx.exit(1)

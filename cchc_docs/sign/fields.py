@@ -35,6 +35,12 @@ def _text_field(writer, page_ref, name: str, box: Box, font_size: float):
         pdf_name("/DA"): pdf_string(f"/F1 {font_size:.1f} Tf 0 g"),
         pdf_name("/P"): page_ref,
     })
+    # PDF/A wants an appearance for every widget: an empty one until the văn thư fills it.
+    empty = generic.StreamObject({pdf_name("/Type"): pdf_name("/XObject"), pdf_name("/Subtype"): pdf_name("/Form"),
+                                  pdf_name("/BBox"): generic.ArrayObject(generic.FloatObject(v) for v in
+                                                                         (0, 0, box.width, box.height))},
+                                 stream_data=b"")
+    field[pdf_name("/AP")] = generic.DictionaryObject({pdf_name("/N"): writer.add_object(empty)})
     ref = writer.add_object(field)
     writer.register_annotation(page_ref, ref)
     return ref
@@ -120,7 +126,7 @@ def fill_issue_fields(writer, values: dict[str, str], name: str = "PDF") -> None
             continue
         ref = fields[key]
         obj = ref.get_object()
-        if "/V" in obj and str(obj["/V"]):
+        if "/V" in obj and str(obj["/V"]):  # filled once: a second fill would change an issued number
             raise DocumentError(Problem(f"ô {key} đã được điền: {obj['/V']}", file=name))
         x0, y0, x1, y1 = (float(v) for v in obj["/Rect"])
         size = round(float(str(obj.get("/DA", "/F1 13 Tf")).split()[1]))

@@ -38,7 +38,7 @@ def _check_chairman_pdf(data: bytes, name: str, year: int) -> str:
     """The symbol printed on its `Số:` line; refuses a PDF without the fields or the signature,
     or whose date line prints another year than the year of issue."""
     from . import fields as fld
-    from .layout import _next_right, _words, read_layout
+    from .layout import next_right, page_words, read_layout
     from .signing import FIELD, open_writer
 
     writer = open_writer(data, name)
@@ -54,9 +54,9 @@ def _check_chairman_pdf(data: bytes, name: str, year: int) -> str:
     if printed and int(printed) != year:
         raise DocumentError(Problem(f"dòng ngày tháng của PDF in năm {printed}, văn bản ban hành năm {year}",
                                     file=name, hint="sửa năm trong dự thảo rồi cho người ký ký lại"))
-    words = _words(pages[0])
+    words = page_words(pages[0])
     so = next((w for w in words if w.text == "Số:"), None)
-    after = _next_right(words, so) if so else None
+    after = next_right(words, so) if so else None
     return after.text.lstrip("/") if after is not None else ""
 
 

@@ -54,18 +54,43 @@ def load_p12(path, ask: Ask | None = None):
     return _simple_signer(key, cert, extra or [])
 
 
+def _signer_class():
+    from cryptography.hazmat.primitives.asymmetric.ec import ECDSA
+    from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+    from pyhanko.sign import signers
+    from pyhanko.sign.general import get_pyca_cryptography_hash
+
+    class LoadedKeySigner(signers.SimpleSigner):
+        """pyHanko's SimpleSigner parses the private key again for every signature (~70 ms
+        for RSA-2048 with cryptography's key checks); this one keeps the parsed key."""
+
+        pyca_key = None
+
+        def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+            hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+            if mechanism == "rsassa_pkcs1v15":
+                return self.pyca_key.sign(data, PKCS1v15(), hash_algo)
+            if mechanism == "ecdsa":
+                return self.pyca_key.sign(data, ECDSA(hash_algo))
+            return super().sign_raw(data, digest_algorithm)
+
+    return LoadedKeySigner
+
+
 def _simple_signer(key, cert, extra):
     from asn1crypto import keys as asn1_keys, x509 as asn1_x509
     from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-    from pyhanko.sign import signers
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     der_key = key.private_bytes(Encoding.DER, PrivateFormat.PKCS8, NoEncryption())
-    return signers.SimpleSigner(
+    signer = _signer_class()(
         signing_cert=asn1_x509.Certificate.load(cert.public_bytes(Encoding.DER)),
         signing_key=asn1_keys.PrivateKeyInfo.load(der_key),
         cert_registry=SimpleCertificateStore.from_certs(
             [asn1_x509.Certificate.load(c.public_bytes(Encoding.DER)) for c in extra]))
+    signer.pyca_key = key
+    return signer
 
 
 @contextlib.contextmanager
@@ -88,6 +113,7 @@ def pkcs11_signer(library, token: str, key_label: str | None = None, ask: Ask | 
         try:
             signer = p11.PKCS11Signer(session, key_label=key_label, cert_label=key_label) if key_label \
                 else _only_key(p11, session)
+            _ = signer.signing_cert     # pyHanko fetches it lazily: a wrong label must fail here
         except Exception as exc:
             raise CchcError(Problem(f"không tìm thấy khóa ký trên token '{token}': {type(exc).__name__}",
                                     hint="chỉ rõ nhãn khóa bằng --key-label")) from None

@@ -108,8 +108,9 @@ def parse_bbox_layout(text: str) -> list[Page]:
     return pages
 
 
-def read_layout(data: bytes, name: str = "PDF") -> list[Page]:
-    """The pages of a PDF (bytes) with their text lines and word boxes."""
+def read_layout(data: bytes, name: str = "PDF", pages: tuple[int, int] | None = None) -> list[Page]:
+    """The pages of a PDF (bytes) with their text lines and word boxes; `pages` = (first, last),
+    1-based, limits the work to those (the others come back empty, so indexes stay right)."""
     exe = shutil.which("pdftotext")
     if exe is None:
         raise CchcError(Problem("không tìm thấy lệnh pdftotext (poppler) để đọc bố cục PDF", hint=POPPLER_HINT))
@@ -117,14 +118,26 @@ def read_layout(data: bytes, name: str = "PDF") -> list[Page]:
         src = Path(tmp) / "in.pdf"
         src.write_bytes(data)
         try:
-            proc = subprocess.run([exe, "-bbox-layout", "-enc", "UTF-8", str(src), "-"],
+            limit = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
+            proc = subprocess.run([exe, "-bbox-layout", "-enc", "UTF-8", *limit, str(src), "-"],
                                   stdin=subprocess.DEVNULL, capture_output=True, timeout=PDFTOTEXT_SECONDS)
         except subprocess.TimeoutExpired:
             raise DocumentError(Problem(f"đọc bố cục PDF quá {PDFTOTEXT_SECONDS} giây", file=name)) from None
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
         raise DocumentError(Problem("không đọc được chữ trong PDF", file=name, hint="; ".join(detail) or None))
-    return parse_bbox_layout(proc.stdout.decode("utf-8", "replace"))
+    parsed = parse_bbox_layout(proc.stdout.decode("utf-8", "replace"))
+    if not pages or pages[0] == 1 and pages[1] == 1:
+        return parsed
+    # pdftotext emits only the pages asked for; put them back at their page numbers.
+    first, last = pages
+    out = [Page(i, parsed[0].width if parsed else 595, parsed[0].height if parsed else 842)
+           for i in range(last)]
+    wanted = sorted({first, last})
+    for number, page in zip(wanted if len(parsed) == len(wanted) else range(first, last + 1), parsed):
+        page.number = number - 1
+        out[number - 1] = page
+    return out
 
 
 # --- the signer block -------------------------------------------------------------------
@@ -184,11 +197,11 @@ class IssueSlots:
     font_size: float
 
 
-def _words(page: Page) -> list[Word]:
+def page_words(page: Page) -> list[Word]:
     return [w for ln in page.lines for w in ln.words]
 
 
-def _next_right(words: list[Word], w: Word) -> Word | None:
+def next_right(words: list[Word], w: Word) -> Word | None:
     """The nearest word to the right of `w` on the same row (pdftotext splits a row at
     wide blanks, which are exactly the blanks we look for)."""
     row = [v for v in words if abs(v.box.cy - w.box.cy) < w.box.height / 3 and v.box.x0 >= w.box.x1 - 0.5
@@ -208,19 +221,19 @@ def _starts_date(after: Word | None) -> bool:
 
 
 def find_issue_slots(pages: list[Page], name: str = "PDF") -> IssueSlots:
-    words = _words(pages[0]) if pages else []
+    words = page_words(pages[0]) if pages else []
     so = next((w for w in words if w.text == "Số:"), None)
-    ngay = next((w for w in words if w.text == "ngày" and _starts_date(_next_right(words, w))), None)
+    ngay = next((w for w in words if w.text == "ngày" and _starts_date(next_right(words, w))), None)
     if so is None or ngay is None:
         missing = "dòng `Số:`" if so is None else "dòng `…, ngày … tháng … năm …`"
         raise DocumentError(Problem(f"không tìm thấy {missing} ở trang đầu", file=name))
-    after_so = _next_right(words, so)
+    after_so = next_right(words, so)
     number = _gap(so, after_so) if after_so is not None and after_so.text.startswith("/") else None
-    thang = _next_right(words, ngay)
+    thang = next_right(words, ngay)
     day = _gap(ngay, thang) if thang is not None and thang.text == "tháng" else None
-    nam = _next_right(words, thang) if thang is not None else None
+    nam = next_right(words, thang) if thang is not None else None
     month = _gap(thang, nam) if nam is not None and nam.text == "năm" else None
-    year_w = _next_right(words, nam) if nam is not None else None
+    year_w = next_right(words, nam) if nam is not None else None
     year = year_w.text if year_w is not None and year_w.text.isdigit() else None
     # LibreOffice's word box is about 1.3 x the font size high.
     return IssueSlots(number, day, month, year, round(so.box.height / 1.3, 1))

@@ -15,11 +15,12 @@ time, written `05.07.2024 10:15:20 +07:00`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DocumentError, InputError, Problem
+from ..errors import CchcError, DocumentError, InputError, Problem
 from . import fields as fld
 from .layout import Box, find_issue_slots, find_signer_block, read_layout, top_right_box
 
@@ -199,7 +200,10 @@ def sign_pdf(data: bytes, signer, role: str, *, image=None, number_label: str | 
     writer = open_writer(data, name)
     if _existing_rect(writer.prev, FIELD[role]):
         raise DocumentError(Problem(f"PDF đã có chữ ký loại '{role}'", file=name))
-    pages = read_layout(data, name)
+    count = int(writer.prev.root["/Pages"]["/Count"])
+    # Only the pages we place on: page 1 (number, date, top right) and the last (signer block).
+    wanted = {"signer": (1, count), "agency": (count, count)}.get(role, (1, 1))
+    pages = read_layout(data, name, pages=wanted)
     when = (when or dt.datetime.now(VN_TZ)).astimezone(VN_TZ).replace(microsecond=0)
     lines: list[str] = []
     if role in ("signer", "agency"):
@@ -241,18 +245,36 @@ def sign_pdf(data: bytes, signer, role: str, *, image=None, number_label: str | 
                      timestamper=HTTPTimeStamper(tsa_url, timeout=20) if tsa_url else None,
                      new_field_spec=sigfields.SigFieldSpec(FIELD[role], on_page=page_no, box=box.whole()))
     pdf_signer.when = when
-    out = pdf_signer.sign_pdf(writer)
+    # A fixed reservation spares pyHanko a dummy signature to measure the size (a second RSA
+    # operation, on a token a second PIN-protected one); a timestamp token needs more room.
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.sign.general import SigningError
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+    try:
+        out = pdf_signer.sign_pdf(writer, bytes_reserved=24576 if tsa_url else 12288)
+    except TimestampRequestError:
+        raise CchcError(Problem(f"không lấy được dấu thời gian từ {tsa_url}", file=name,
+                                hint="kiểm tra địa chỉ --tsa và mạng, hoặc ký không có --tsa (PAdES B-B)")) from None
+    except (SigningError, PdfError) as exc:
+        raise DocumentError(Problem(f"không ký được: {exc}", file=name)) from None
     return Signed(out.getvalue(), role, page_no, Box(*box.whole()), when, lines)
 
 
-def _text_width(lines: list[str]) -> float:
-    """The widest line at 10 pt, from the font's own advance widths (plus a small margin)."""
+@functools.lru_cache(maxsize=1)
+def _advances() -> tuple[dict[int, int], int, int]:
     from fontTools.ttLib import TTFont
 
     from .fonts import times_font
 
     font = TTFont(times_font())
-    cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
-    space = hmtx[cmap[0x20]][0]
-    widest = max(sum(hmtx[cmap[ord(c)]][0] if ord(c) in cmap else space for c in line) for line in lines)
+    hmtx = font["hmtx"]
+    widths = {cp: hmtx[g][0] for cp, g in font.getBestCmap().items()}
+    return widths, widths.get(0x20, 250), font["head"].unitsPerEm
+
+
+def _text_width(lines: list[str]) -> float:
+    """The widest line at 10 pt, from the font's own advance widths (plus a small margin)."""
+    widths, space, upem = _advances()
+    widest = max(sum(widths.get(ord(c), space) for c in line) for line in lines)
     return widest * TEXT_PT / upem + 6

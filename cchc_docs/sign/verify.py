@@ -72,6 +72,7 @@ class Report:
     file: str
     signatures: list[SignatureReport]
     error: str | None = None
+    unsigned: bool = False      # a readable PDF without any signature: invalid (exit 1), not unreadable
 
     @property
     def ok(self) -> bool:
@@ -229,7 +230,7 @@ def verify_pdf(data: bytes, trust=(), name: str = "PDF") -> Report:
             covers_whole_file=st.coverage.name == "ENTIRE_FILE", modification=level,
             timestamped=st.timestamp_validity is not None, appearance_ok=app_ok, appearance=problems))
     if not sigs:
-        return Report(name, [], error="PDF không có chữ ký số")
+        return Report(name, [], error="PDF không có chữ ký số", unsigned=True)
     return Report(name, out)
 
 
