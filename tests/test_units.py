@@ -170,3 +170,49 @@ def test_second_sample_is_chosen_with_sample(cchc, tmp_path):
 ])
 def test_agency_names_break_between_words_of_meaning(name, lines):
     assert header_lines(name) == lines
+
+
+def test_commune_report_addresses_villages_not_committees(cchc, tmp_path):
+    root = tmp_path / "sk1"
+    assert cchc("init", root, "--province", "Hà Tĩnh", "--commune", "Sơn Kim 1", "--year", "2026").exit_code == 0
+    (root / "data" / "findings.csv").write_text("commune,indicator,value,note\nĐông Hà,ke-hoach,x,\n"
+                                                "Tây Hà,tthc-qua-han,3,\n", encoding="utf-8")
+    (root / "data" / "results").mkdir()
+    forms = cchc("forms", "-w", root, "--only", "Đông Hà", "--format", "xlsx")
+    assert forms.exit_code == 0, forms.stderr
+    import openpyxl
+
+    path = root / "output" / "forms" / "dong-ha.xlsx"
+    wb = openpyxl.load_workbook(path)
+    wb.active["E7"] = "Đã khắc phục"
+    wb.save(root / "data" / "results" / "dong-ha.xlsx")
+    result = cchc("report", "-w", root)
+    assert result.exit_code == 0, result.stderr
+    texts = [p.text for p in docx.Document(str(root / "output" / "bao-cao-tong-hop.docx")).paragraphs]
+    assert any("yêu cầu các thôn, tổ dân phố, bản tập trung" in t for t in texts), texts
+    assert any("Đề nghị thôn Tây Hà khẩn trương" in t for t in texts)
+    assert not any("Ủy ban nhân dân thôn" in t or "Ủy ban nhân dân các thôn" in t for t in texts)
+
+
+def test_excel_form_prints_one_page_wide_with_borders(cchc, ws):
+    import openpyxl
+
+    assert cchc("forms", "-w", ws, "--only", "Sơn Long", "--format", "xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(ws / "output" / "forms" / "son-long.xlsx").active
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == \
+        ("landscape", 1, 0)
+    assert sheet.print_title_rows == "$6:$6"
+    assert all(sheet.cell(r, c).border.left.style == "thin" for r in (6, 7) for c in range(1, 8))
+
+
+def test_init_refuses_what_it_cannot_mean(cchc, tmp_path):
+    bad = cchc("init", tmp_path / "a", "--province", "Hà Tĩnh", "--agency", "Công an tỉnh")
+    assert bad.exit_code == 2 and "--agency nhận một sở của tỉnh" in bad.stderr
+    bad = cchc("init", tmp_path / "b", "--commune", "Sơn Kim 1")
+    assert bad.exit_code == 2 and "--agency và --commune cần --province" in bad.stderr
+    villages = tmp_path / "v.csv"
+    villages.write_text("code,name,type\n01,Sơn Hồng,xã\n", encoding="utf-8")
+    bad = cchc("init", tmp_path / "c", "--province", "Hà Tĩnh", "--commune", "Sơn Kim 1", "--villages", villages)
+    assert bad.exit_code == 2 and "'xã Sơn Hồng' không phải thôn, tổ dân phố" in bad.stderr
+    assert not any((tmp_path / d).exists() for d in "abc")
