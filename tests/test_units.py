@@ -234,3 +234,17 @@ def test_codes_of_the_2024_sample_that_mean_other_communes_today(ws):
     now = catalogue.all_communes()
     changed = sorted(r["code"] for r in _communes(ws) if r["code"] in now and now[r["code"]].name != r["name"])
     assert changed == ["18133", "18160", "18163", "18184", "18202", "18223"]
+
+
+def test_a_return_with_a_2024_code_in_a_2025_workspace_names_its_successor(cchc, tmp_path, ws):
+    root = tmp_path / "ht"
+    assert cchc("init", root, "--sample", "ha-tinh-2026").exit_code == 0
+    # An old form of 2024 (xã Sơn Châu, 18178) sent back in the 2026 campaign.
+    old = cchc("forms", "-w", ws, "--only", "Sơn Châu", "--format", "xlsx")
+    assert old.exit_code == 0, old.stderr
+    import shutil
+
+    shutil.copy(ws / "output" / "forms" / "son-chau.xlsx", root / "data" / "results" / "son-chau.xlsx")
+    result = cchc("results", "-w", root)
+    assert "mã đơn vị '18178' không có trong danh sách đơn vị" in result.stderr
+    assert "mã 18178 là xã Sơn Châu của danh mục trước 1/7/2025, nay thuộc xã Tứ Mỹ (18202)" in result.stderr

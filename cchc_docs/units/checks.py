@@ -113,3 +113,13 @@ def check_findings(root: Path) -> list[Problem]:
 
 def unit_warnings(root: Path) -> list[Problem]:
     return check_communes(root) + check_findings(root)
+
+
+def other_list_hint(code: str) -> str:
+    """`mã 18178 là xã Sơn Châu của danh mục trước 1/7/2025, nay thuộc xã Tứ Mỹ (18202)`, or ""."""
+    old = catalogue.legacy_communes().get(code)
+    if old is None:
+        return ""
+    succ = _successor_text(code=code)
+    return (f"mã {code} là {old.title} của danh mục trước 1/7/2025"
+            + (f", nay thuộc {succ}" if succ else ""))
