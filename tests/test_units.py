@@ -25,6 +25,11 @@ def _communes(root: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def _cells(root: Path) -> list[str]:
+    doc = docx.Document(str(root / "output" / "cong-van-don-doc.docx"))
+    return [p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+
+
 def _letter_header(cchc, root: Path) -> list[str]:
     result = cchc("letter", "-w", root)
     assert result.exit_code == 0, result.stderr
@@ -77,6 +82,10 @@ def test_init_agency_gives_the_department_under_its_committee(cchc, tmp_path):
     assert header == "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\n"
     assert number == "Số:      /SNV-CCHC"
     assert date_line == "Hà Tĩnh, ngày      tháng      năm 2026"
+    texts = [p.text for p in docx.Document(str(root / "output" / "cong-van-don-doc.docx")).paragraphs]
+    assert any("Kế hoạch CCHC năm 2026 của Ủy ban nhân dân tỉnh Hà Tĩnh" in t for t in texts)
+    assert any(t.startswith("1. Ủy ban nhân dân các xã, phường tập trung") for t in texts)
+    assert "- Lưu: VT, CCHC." in texts[-5:] or any(t == "- Lưu: VT, CCHC." for t in _cells(root))
 
 
 def test_init_commune_addresses_its_villages_and_forms_work(cchc, tmp_path):

@@ -72,7 +72,7 @@ def config_text(issuer: Issuer, year: int, units_date: str) -> str:
         ("deadline", dt.date(year, 12, 15), "Deadline of the units' reports."),
         ("inspection", f"Báo cáo số      /BC-ĐKT ngày      /     /{year} của Đoàn kiểm tra CCHC",
          "The inspection's documents: write their numbers and dates."),
-        ("plan", f"Kế hoạch CCHC năm {year} của {a.title} {a.province if a.level != 'commune' else ''}".strip(), ""),
+        ("plan", f"Kế hoạch CCHC năm {year} của {a.plan_by}", "The plan the letter cites: write its number and date."),
         ("recipients", list(a.recipients), "Kính gửi."),
         ("copies", list(a.copies), "Nơi nhận between \"Như trên\" and \"Lưu\"."),
         ("tasks", list(TASKS), "General tasks of the letter, repeated in every unit's form."),
