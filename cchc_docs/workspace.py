@@ -190,7 +190,7 @@ def init(target: str | os.PathLike, province: str | None = None, agency: str | N
     if (dest / CONFIG_NAME).exists():
         raise InputError(Problem("ở đây đã có một workspace, không ghi đè", file=str(dest)))
     src = sample_root()
-    data_src = samples.data_root(sample, province, agency, commune)  # checks the options first
+    data_src = samples.data_root(sample, province, agency, commune, villages)  # checks the options first
     if province:
         from .units import workspaces
 

@@ -224,7 +224,9 @@ def test_init_refuses_what_it_cannot_mean(cchc, tmp_path):
     villages.write_text("code,name,type\n01,Sơn Hồng,xã\n", encoding="utf-8")
     bad = cchc("init", tmp_path / "c", "--province", "Hà Tĩnh", "--commune", "Sơn Kim 1", "--villages", villages)
     assert bad.exit_code == 2 and "'xã Sơn Hồng' không phải thôn, tổ dân phố" in bad.stderr
-    assert not any((tmp_path / d).exists() for d in "abc")
+    bad = cchc("init", tmp_path / "d", "--province", "Hà Tĩnh", "--villages", villages)
+    assert bad.exit_code == 2 and "--villages chỉ dùng cùng --commune" in bad.stderr
+    assert not any((tmp_path / d).exists() for d in "abcd")
 
 
 def test_lineage_successors_are_in_the_2025_list_with_their_published_names():
