@@ -83,13 +83,11 @@ class Session:
         from .letter import TEMPLATE
         from .units.checks import unit_warnings
 
-        hints = unit_warnings(self.ws.root)
-        try:
-            dataset = self.dataset
-        except InputError as exc:
-            raise InputError(list(exc.problems) + hints) from None
-        for problem in hints:
+        # Warnings first, so that they show beside the errors they often explain
+        # (a finding naming `Sơn Long` in a 2025 workspace: its successor).
+        for problem in unit_warnings(self.ws.root):
             warn(f"Cảnh báo: {problem}")
+        dataset = self.dataset
         self.ws.template(TEMPLATE)
         return (f"Dữ liệu hợp lệ: {len(dataset.communes)} đơn vị, {len(dataset.indicators)} chỉ tiêu, "
                 f"{len(dataset.findings)} tồn tại của "

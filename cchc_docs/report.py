@@ -19,7 +19,7 @@ from .statuses import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIE
 from .vn import format_count, format_date_line, format_date_short, format_percent
 from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
 from .units.headers import header_context
-from .vn.units import bodies_phrase, titled
+from .vn.units import bodies_phrase, is_village, titled
 from .workspace import Config
 
 TEMPLATE = "report.docx"
@@ -219,7 +219,8 @@ def proposal_communes(dataset, intake: Intake, config: Config) -> str:
             f"tại, hạn chế đang và chưa khắc phục; báo cáo kết quả về {config.agency.title} (qua "
             f"{config.agency.office}) để tổng hợp.")
     if intake.missing:
-        text += (f" Đề nghị Ủy ban nhân dân {names(intake.missing)} khẩn trương gửi báo cáo kết quả "
+        who = "" if all(is_village(c.type) for c in intake.missing) else "Ủy ban nhân dân "
+        text += (f" Đề nghị {who}{names(intake.missing)} khẩn trương gửi báo cáo kết quả "
                  f"khắc phục theo yêu cầu.")
     return text
 

@@ -288,7 +288,7 @@ def init(target: str | os.PathLike, province: str | None = None, agency: str | N
             f"ở đây đã có {', '.join(present)}: không ghi đè dữ liệu đang có", file=str(dest),
             hint="chọn một thư mục mới (hoặc trống) cho workspace mới, hoặc tự chuyển các mục đó đi trước"))
     src = sample_root()
-    data_src = samples.data_root(sample, province, agency, commune)  # checks the options first
+    data_src = samples.data_root(sample, province, agency, commune, villages)  # checks the options first
     if province:
         from .units import workspaces
 

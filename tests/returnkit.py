@@ -17,8 +17,8 @@ from cchc_docs import workspace as ws_mod
 from cchc_docs.intake import read_file
 
 VN = dt.timezone(dt.timedelta(hours=7))
-HEADERS_XLSX = ["Mã dòng", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
-                "Ngày hoàn thành", "Ghi chú"]
+HEADERS_XLSX = ["TT", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
+                "Ngày hoàn thành", "Ghi chú", "Mã dòng"]
 HEADERS_DOCX = ["TT", "Mã", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
                 "Ngày hoàn thành", "Ghi chú"]
 

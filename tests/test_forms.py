@@ -86,10 +86,13 @@ def test_excel_sheet_keys_statuses_dates_and_protection(cchc, ws):
     sheet = wb.worksheets[0]
     assert sheet.title == "Phieu"
     assert (sheet["B2"].value, sheet["B3"].value, sheet["B4"].value) == ("18136", "thị trấn Tây Sơn", "06 tháng đầu năm 2024")
-    assert [c.value for c in sheet[6]] == ["Mã dòng", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục",
-                                           "Tình trạng", "Ngày hoàn thành", "Ghi chú"]
-    assert [c.value for c in sheet[7]][:3] == ["18136-tthc-qua-han", "Hồ sơ thủ tục hành chính quá hạn giải quyết",
+    assert [c.value for c in sheet[6]] == ["TT", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục",
+                                           "Tình trạng", "Ngày hoàn thành", "Ghi chú", "Mã dòng"]
+    assert [c.value for c in sheet[7]][:3] == ["1", "Hồ sơ thủ tục hành chính quá hạn giải quyết",
                                                "01 hồ sơ (chỉ tiêu: không có hồ sơ)"]
+    # The row key people never need to read: hidden column H, locked.
+    assert sheet["H7"].value == "18136-tthc-qua-han" and sheet.column_dimensions["H"].hidden
+    assert sheet["H7"].protection.locked
     assert sheet.max_row == 7
     lists = [dv for dv in sheet.data_validations.dataValidation if dv.type == "list"]
     assert lists[0].formula1 == '"Đã khắc phục,Đang khắc phục,Chưa khắc phục"' and "E7" in str(lists[0].sqref)

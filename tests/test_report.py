@@ -96,7 +96,7 @@ def _dated_docx(edit, day):
 def add_xlsx_row(key, status):
     def edit(sh):
         row = sh.max_row + 1
-        sh.cell(row=row, column=1, value=key)
+        sh.cell(row=row, column=8, value=key)  # the hidden `Mã dòng` column H
         sh.cell(row=row, column=2, value="Nội dung không có trong phiếu")
         sh.cell(row=row, column=5, value=status)
     return edit
@@ -264,7 +264,7 @@ def test_report_is_written_with_warnings(made):
     "ghi một trong: Đã khắc phục, Đang khắc phục, Chưa khắc phục",
     "son-chau.xlsx, dòng 8, cột 'F (Ngày hoàn thành)': 'tháng 8' không phải là ngày",
     "kim-hoa.docx, dòng 2, cột 'Ngày hoàn thành': '32/8/2024' không phải là ngày",
-    "son-chau.xlsx, dòng 12, cột 'A (Mã dòng)': '18178-khong-co' không phải là tồn tại của xã Sơn Châu trong phiếu",
+    "son-chau.xlsx, dòng 12, cột 'H (Mã dòng)': '18178-khong-co' không phải là tồn tại của xã Sơn Châu trong phiếu",
     "son-le.docx, dòng 5, cột 'Mã': dòng thêm không có mã: 'Tồn tại khác do xã tự phát hiện' — không thuộc phiếu",
     # the unknown commune, with a hint from the name in the form
     "khong-ro.xlsx, dòng 2, cột 'B': bỏ qua tệp: mã đơn vị '99999' không có trong danh sách đơn vị — "

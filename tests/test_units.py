@@ -25,6 +25,11 @@ def _communes(root: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def _cells(root: Path) -> list[str]:
+    doc = docx.Document(str(root / "output" / "cong-van-don-doc.docx"))
+    return [p.text for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+
+
 def _letter_header(cchc, root: Path) -> list[str]:
     result = cchc("letter", "-w", root)
     assert result.exit_code == 0, result.stderr
@@ -77,6 +82,10 @@ def test_init_agency_gives_the_department_under_its_committee(cchc, tmp_path):
     assert header == "UBND TỈNH HÀ TĨNH\nSỞ NỘI VỤ\n"
     assert number == "Số:      /SNV-CCHC"
     assert date_line == "Hà Tĩnh, ngày      tháng      năm 2026"
+    texts = [p.text for p in docx.Document(str(root / "output" / "cong-van-don-doc.docx")).paragraphs]
+    assert any("Kế hoạch CCHC năm 2026 của Ủy ban nhân dân tỉnh Hà Tĩnh" in t for t in texts)
+    assert any(t.startswith("1. Ủy ban nhân dân các xã, phường tập trung") for t in texts)
+    assert "- Lưu: VT, CCHC." in texts[-5:] or any(t == "- Lưu: VT, CCHC." for t in _cells(root))
 
 
 def test_init_commune_addresses_its_villages_and_forms_work(cchc, tmp_path):
@@ -170,3 +179,83 @@ def test_second_sample_is_chosen_with_sample(cchc, tmp_path):
 ])
 def test_agency_names_break_between_words_of_meaning(name, lines):
     assert header_lines(name) == lines
+
+
+def test_commune_report_addresses_villages_not_committees(cchc, tmp_path):
+    root = tmp_path / "sk1"
+    assert cchc("init", root, "--province", "Hà Tĩnh", "--commune", "Sơn Kim 1", "--year", "2026").exit_code == 0
+    (root / "data" / "findings.csv").write_text("commune,indicator,value,note\nĐông Hà,ke-hoach,x,\n"
+                                                "Tây Hà,tthc-qua-han,3,\n", encoding="utf-8")
+    (root / "data" / "results").mkdir()
+    forms = cchc("forms", "-w", root, "--only", "Đông Hà", "--format", "xlsx")
+    assert forms.exit_code == 0, forms.stderr
+    import openpyxl
+
+    path = root / "output" / "forms" / "dong-ha.xlsx"
+    wb = openpyxl.load_workbook(path)
+    wb.active["E7"] = "Đã khắc phục"
+    wb.save(root / "data" / "results" / "dong-ha.xlsx")
+    result = cchc("report", "-w", root)
+    assert result.exit_code == 0, result.stderr
+    texts = [p.text for p in docx.Document(str(root / "output" / "bao-cao-tong-hop.docx")).paragraphs]
+    assert any("yêu cầu các thôn, tổ dân phố, bản tập trung" in t for t in texts), texts
+    assert any("Đề nghị thôn Tây Hà khẩn trương" in t for t in texts)
+    assert not any("Ủy ban nhân dân thôn" in t or "Ủy ban nhân dân các thôn" in t for t in texts)
+
+
+def test_excel_form_prints_one_page_wide_with_borders(cchc, ws):
+    import openpyxl
+
+    assert cchc("forms", "-w", ws, "--only", "Sơn Long", "--format", "xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(ws / "output" / "forms" / "son-long.xlsx").active
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == \
+        ("landscape", 1, 0)
+    assert sheet.print_title_rows == "$6:$6"
+    assert all(sheet.cell(r, c).border.left.style == "thin" for r in (6, 7) for c in range(1, 8))
+
+
+def test_init_refuses_what_it_cannot_mean(cchc, tmp_path):
+    bad = cchc("init", tmp_path / "a", "--province", "Hà Tĩnh", "--agency", "Công an tỉnh")
+    assert bad.exit_code == 2 and "--agency nhận một sở của tỉnh" in bad.stderr
+    bad = cchc("init", tmp_path / "b", "--commune", "Sơn Kim 1")
+    assert bad.exit_code == 2 and "--agency và --commune cần --province" in bad.stderr
+    villages = tmp_path / "v.csv"
+    villages.write_text("code,name,type\n01,Sơn Hồng,xã\n", encoding="utf-8")
+    bad = cchc("init", tmp_path / "c", "--province", "Hà Tĩnh", "--commune", "Sơn Kim 1", "--villages", villages)
+    assert bad.exit_code == 2 and "'xã Sơn Hồng' không phải thôn, tổ dân phố" in bad.stderr
+    bad = cchc("init", tmp_path / "d", "--province", "Hà Tĩnh", "--villages", villages)
+    assert bad.exit_code == 2 and "--villages chỉ dùng cùng --commune" in bad.stderr
+    assert not any((tmp_path / d).exists() for d in "abcd")
+
+
+def test_lineage_successors_are_in_the_2025_list_with_their_published_names():
+    import csv as _csv
+
+    with open(Path(catalogue.__file__).parent / "data" / "lineage-2024-2025.csv", encoding="utf-8") as fh:
+        lineage = list(_csv.DictReader(fh))
+    now = catalogue.all_communes()
+    assert len(lineage) == 64
+    for row in lineage:
+        assert now[row["code_2025_07"]].name == row["name_2025_07"], row
+
+
+def test_codes_of_the_2024_sample_that_mean_other_communes_today(ws):
+    # The issue says five; the published lists give six (18223 was Sơn Trường, is Kim Hoa).
+    now = catalogue.all_communes()
+    changed = sorted(r["code"] for r in _communes(ws) if r["code"] in now and now[r["code"]].name != r["name"])
+    assert changed == ["18133", "18160", "18163", "18184", "18202", "18223"]
+
+
+def test_a_return_with_a_2024_code_in_a_2025_workspace_names_its_successor(cchc, tmp_path, ws):
+    root = tmp_path / "ht"
+    assert cchc("init", root, "--sample", "ha-tinh-2026").exit_code == 0
+    # An old form of 2024 (xã Sơn Châu, 18178) sent back in the 2026 campaign.
+    old = cchc("forms", "-w", ws, "--only", "Sơn Châu", "--format", "xlsx")
+    assert old.exit_code == 0, old.stderr
+    import shutil
+
+    shutil.copy(ws / "output" / "forms" / "son-chau.xlsx", root / "data" / "results" / "son-chau.xlsx")
+    result = cchc("results", "-w", root)
+    assert "mã đơn vị '18178' không có trong danh sách đơn vị" in result.stderr
+    assert "mã 18178 là xã Sơn Châu của danh mục trước 1/7/2025, nay thuộc xã Tứ Mỹ (18202)" in result.stderr

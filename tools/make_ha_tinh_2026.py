@@ -25,7 +25,6 @@ import returnkit as rk  # noqa: E402
 from cchc_docs import workspace as ws_mod  # noqa: E402
 from cchc_docs.dataset import load_dataset  # noqa: E402
 from cchc_docs.statuses import STATUSES  # noqa: E402
-from cchc_docs.units import workspaces  # noqa: E402
 from cchc_docs.vn import slugify  # noqa: E402
 from cchc_docs.vn.dates import format_date_short  # noqa: E402
 

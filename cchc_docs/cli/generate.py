@@ -30,7 +30,7 @@ def _session(workspace):
 def init(directory, province, agency, commune, villages, year, sample):
     """Tạo workspace mới tại DIRECTORY: từ bộ dữ liệu mẫu, hoặc cho một cơ quan của năm 2025.
 
-    Creates cchc.toml, data/ and templates/ ready to edit, and an empty output/.
+    Tạo cchc.toml, data/ và templates/ sẵn để sửa, cùng thư mục output/ trống.
 
     \b
     Ví dụ:

@@ -127,7 +127,7 @@ def _match_commune(raw: RawReturn, by_code, by_number, dataset):
     if commune is None:
         return None, Problem(f"bỏ qua tệp: mã đơn vị '{code}' không có trong danh sách đơn vị",
                              file=raw.name, row=row, column=col,
-                             hint=_name_hint(raw, dataset) or "kiểm tra lại mã đơn vị trên phiếu")
+                             hint=_name_hint(raw, dataset) or code_hint(code) or "kiểm tra lại mã đơn vị trên phiếu")
     return commune, None
 
 
@@ -149,6 +149,13 @@ def _named_other(raw: RawReturn, commune, dataset):
     if len(found) == 1 and found[0].code != commune.code:
         return found[0]
     return None
+
+
+def code_hint(code: str) -> str:
+    """A code of the other unit list (pre-2025 form in a 2025 workspace): name its successor."""
+    from ..units.checks import other_list_hint
+
+    return other_list_hint(code)
 
 
 def _name_hint(raw: RawReturn, dataset) -> str:

@@ -213,7 +213,7 @@ def report_template() -> dict[str, bytes]:
 
 # The last column, `Mã`, holds the indicator code the returns reader matches rows by: hidden
 # text in a hairline column, so the commune sees TT (1, 2, 3…) and never an internal slug.
-FORM_WIDTHS = [454, 2400, 1350, 1850, 1150, 950, 800, 117]
+FORM_WIDTHS = [454, 2150, 1350, 1800, 1150, 950, 1100, 117]
 FORM_HEADERS = ["TT", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
                 "Ngày hoàn thành", "Ghi chú", "Mã"]
 FORM_FIELDS = ["tt", "name", "figure", "result", "status", "done", "note", "code"]

@@ -2,8 +2,9 @@
 
 Contract with the returns reader (cchc_docs/intake/): first sheet `Phieu`; B2 the
 commune code (text), B3 its name, B4 the period, B5 `Ngày báo cáo`; headers on row 6;
-rows from row 7 with the row key in column A. Key columns are locked, the status is a
-drop-down of the three allowed values, the completion date a real date.
+rows from row 7, numbered in column A (TT) for people, with the row key in the hidden
+column H (`Mã dòng`, #16: the commune never sees internal slugs). Key columns are locked,
+the status is a drop-down of the three allowed values, the completion date a real date.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from .package import package_bytes, read_parts
 
 SHEET = "Phieu"
 HEADER_ROW = 6
-HEADERS = ("Mã dòng", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
-           "Ngày hoàn thành", "Ghi chú")
-WIDTHS = (22, 48, 26, 40, 18, 16, 24)
+HEADERS = ("TT", "Tồn tại, hạn chế", "Số liệu", "Kết quả khắc phục", "Tình trạng",
+           "Ngày hoàn thành", "Ghi chú", "Mã dòng")
+WIDTHS = (13, 48, 26, 40, 18, 16, 24, 22)
+KEY_COLUMN = "H"
 
 
 def workbook_bytes(commune_code: str, commune_title: str, period: str, rows, statuses,
@@ -47,10 +49,11 @@ def workbook_bytes(commune_code: str, commune_title: str, period: str, rows, sta
         ws.column_dimensions[cell.column_letter].width = width
     last = HEADER_ROW + max(len(rows), 1)
     for r, row in enumerate(rows, start=HEADER_ROW + 1):
-        for col, value in enumerate((row.key, row.name, row.figure, None, None, None, row.note), start=1):
+        values = (str(r - HEADER_ROW), row.name, row.figure, None, None, None, row.note, row.key)
+        for col, value in enumerate(values, start=1):
             cell = ws.cell(r, col, value)
             cell.font, cell.alignment = plain, wrap
-            if col >= 4:
+            if 4 <= col <= 7:
                 cell.protection = Protection(locked=False)
         ws.cell(r, 6).number_format = "dd/mm/yyyy"
     if rows:
@@ -67,6 +70,7 @@ def workbook_bytes(commune_code: str, commune_title: str, period: str, rows, sta
     # Protection keeps codes and findings as issued; no password, so a clerk can still fix a typo.
     ws.protection.sheet = True
     ws.protection.formatRows = False
+    ws.column_dimensions[KEY_COLUMN].hidden = True  # read back by intake, not shown or printed
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -134,7 +138,7 @@ class PreparedWorkbook:
             head, rest = sheet.split("<sheetData>", 1)
             data, tail = rest.split("</sheetData>", 1)
             fixed = data.split(f'<row r="{HEADER_ROW + 1}"', 1)[0]
-            styles = dict(re.findall(rf'<c r="([A-G]){HEADER_ROW + 1}" s="(\d+)"', data))
+            styles = dict(re.findall(rf'<c r="([A-H]){HEADER_ROW + 1}" s="(\d+)"', data))
             self._proto[has_rows] = (parts, head, fixed, tail, styles)
 
     def render(self, commune_code: str, commune_title: str, rows) -> bytes:
@@ -143,7 +147,7 @@ class PreparedWorkbook:
         parts, head, fixed, tail, styles = self._proto[bool(rows)]
         last = HEADER_ROW + max(len(rows), 1)
         first = HEADER_ROW + 1
-        head = head.replace(f'<dimension ref="A1:G{first}"/>', f'<dimension ref="A1:G{last}"/>')
+        head = head.replace(f'<dimension ref="A1:H{first}"/>', f'<dimension ref="A1:H{last}"/>')
         fixed = (fixed.replace(_CODE, _xml_text(commune_code))
                  .replace(_TITLE.upper(), _xml_text(commune_title.upper()))
                  .replace(_TITLE, _xml_text(commune_title)))
@@ -163,8 +167,8 @@ class PreparedWorkbook:
             inner = f"<is><t>{_xml_text(value)}</t></is>" if value else ""
             return f'<c r="{col}{r}" s="{styles[col]}" t="inlineStr">{inner}</c>'
 
-        cells = (("A", row.key), ("B", row.name), ("C", row.figure), ("D", None), ("E", None),
-                 ("F", None), ("G", row.note))
+        cells = (("A", str(r - HEADER_ROW)), ("B", row.name), ("C", row.figure), ("D", None), ("E", None),
+                 ("F", None), ("G", row.note), ("H", row.key))
         return f'<row r="{r}">' + "".join(text(c, v) for c, v in cells) + "</row>"
 
 

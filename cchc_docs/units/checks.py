@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..vn import match_key, nfc
+from ..vn.units import is_village
 from . import catalogue
 
 
@@ -59,8 +60,6 @@ def check_communes(root: Path) -> list[Problem]:
     known_names = {match_key(u.name) for u in listed.values()}
     for n, row in enumerate(_rows(path), start=2):
         code, name, kind = row.get("code", ""), row.get("name", ""), row.get("type", "")
-        from ..vn.units import is_village
-
         if not code or is_village(kind):
             continue  # thôn, tổ dân phố: the commune's own list, no national one
         where = dict(file=str(path), row=n, column="code")
@@ -77,7 +76,7 @@ def check_communes(root: Path) -> list[Problem]:
             out.append(Problem(f"mã {code} trong danh mục {date} là {unit.title}, không phải '{name}'",
                                hint="sửa tên hoặc mã cho đúng danh mục", **where))
         elif date == catalogue.CURRENT or match_key(name) not in known_names:
-            if date == catalogue.LEGACY and not listed_province(listed, row):
+            if date == catalogue.LEGACY and not _covered(listed, row):
                 continue  # the shipped legacy list covers three districts only
             succ = _successor_text(name=name) if date == catalogue.CURRENT else ""
             out.append(Problem(f"mã {code} ({name}) không có trong danh mục {date}",
@@ -86,7 +85,7 @@ def check_communes(root: Path) -> list[Problem]:
     return out
 
 
-def listed_province(listed: dict, row: dict) -> bool:
+def _covered(listed: dict, row: dict) -> bool:
     """Whether the legacy list covers this row's district (it ships three of Hà Tĩnh)."""
     district = match_key(row.get("district", ""))
     return bool(district) and any(match_key(u.district) == district for u in listed.values())
@@ -113,3 +112,13 @@ def check_findings(root: Path) -> list[Problem]:
 
 def unit_warnings(root: Path) -> list[Problem]:
     return check_communes(root) + check_findings(root)
+
+
+def other_list_hint(code: str) -> str:
+    """`mã 18178 là xã Sơn Châu của danh mục trước 1/7/2025, nay thuộc xã Tứ Mỹ (18202)`, or ""."""
+    old = catalogue.legacy_communes().get(code)
+    if old is None:
+        return ""
+    succ = _successor_text(code=code)
+    return (f"mã {code} là {old.title} của danh mục trước 1/7/2025"
+            + (f", nay thuộc {succ}" if succ else ""))

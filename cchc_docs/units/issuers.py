@@ -37,6 +37,7 @@ class Issuer:
     report_to: str
     recipients: tuple[str, ...]
     copies: tuple[str, ...]
+    plan_by: str = ""  # whose CCHC plan the letter cites: Ủy ban nhân dân tỉnh Hà Tĩnh
 
 
 def place_name(unit_type: str, name: str) -> str:
@@ -57,7 +58,8 @@ def province_committee(p: Province, unit_types: list[str]) -> Issuer:
         abbr="UBND", office_abbr="NV", office="Sở Nội vụ", province=p.name, commune_parent="",
         signer_authority="TM. ỦY BAN NHÂN DÂN", signer_position="CHỦ TỊCH", report_to="Bộ Nội vụ",
         recipients=("Các sở, ban, ngành cấp tỉnh", f"Ủy ban nhân dân các {units}"),
-        copies=("Bộ Nội vụ (để b/c)", f"Chủ tịch, các PCT UBND {p.type}", "Sở Nội vụ"))
+        copies=("Bộ Nội vụ (để b/c)", f"Chủ tịch, các PCT UBND {p.type}", "Sở Nội vụ"),
+        plan_by=f"Ủy ban nhân dân {p.title}")
 
 
 def _initials(words: str) -> str:
@@ -84,7 +86,8 @@ def department(p: Province, agency: str, unit_types: list[str]) -> Issuer:
         province=p.name, commune_parent="", signer_authority="", signer_position="GIÁM ĐỐC",
         report_to=f"Ủy ban nhân dân {p.title}",
         recipients=(f"Ủy ban nhân dân các {units}",),
-        copies=(f"UBND {p.type} (để b/c)", "Giám đốc, các Phó Giám đốc Sở"))
+        copies=(f"UBND {p.type} (để b/c)", "Giám đốc, các Phó Giám đốc Sở"),
+        plan_by=f"Ủy ban nhân dân {p.title}")
 
 
 def commune_committee(p: Province, c: Unit, village_types: list[str]) -> Issuer:
@@ -97,4 +100,5 @@ def commune_committee(p: Province, c: Unit, village_types: list[str]) -> Issuer:
         signer_authority="TM. ỦY BAN NHÂN DÂN", signer_position="CHỦ TỊCH",
         report_to=f"Sở Nội vụ {p.title}",
         recipients=(f"Trưởng các {villages}",),
-        copies=(f"UBND {p.title} (qua Sở Nội vụ, để b/c)", f"Chủ tịch, các PCT UBND {c.type}"))
+        copies=(f"UBND {p.title} (qua Sở Nội vụ, để b/c)", f"Chủ tịch, các PCT UBND {c.type}"),
+        plan_by=f"Ủy ban nhân dân {c.title}")

@@ -17,7 +17,8 @@ _HERE = Path(__file__).resolve().parent.parent / "samples"
 SAMPLES = {DEFAULT: None, "ha-tinh-2026": _HERE / "ha-tinh-2026"}
 
 
-def data_root(sample: str | None, province: str | None, agency: str | None, commune: str | None) -> Path | None:
+def data_root(sample: str | None, province: str | None, agency: str | None, commune: str | None,
+              villages=None) -> Path | None:
     """Folder holding the chosen sample's cchc.toml and data/ (None: nothing to copy, or
     the default sample's own); refuses option combinations that cannot mean anything."""
     from ..workspace import sample_root
@@ -25,6 +26,10 @@ def data_root(sample: str | None, province: str | None, agency: str | None, comm
     if (agency or commune) and not province:
         raise InputError(Problem("--agency và --commune cần --province", column="--province",
                                  hint="ví dụ: cchc init DIR --province 'Hà Tĩnh' --agency 'Sở Nội vụ'"))
+    if villages and not commune:
+        raise InputError(Problem("--villages chỉ dùng cùng --commune (danh sách thôn, tổ dân phố của xã)",
+                                 column="--villages",
+                                 hint="ví dụ: cchc init DIR --province 'Hà Tĩnh' --commune 'Sơn Kim 1' --villages thon.csv"))
     if sample and province:
         raise InputError(Problem("--sample và --province không dùng cùng nhau", column="--sample",
                                  hint="--sample chép một bộ dữ liệu mẫu; --province tạo workspace mới cho tỉnh"))

@@ -72,7 +72,7 @@ def config_text(issuer: Issuer, year: int, units_date: str) -> str:
         ("deadline", dt.date(year, 12, 15), "Deadline of the units' reports."),
         ("inspection", f"Báo cáo số      /BC-ĐKT ngày      /     /{year} của Đoàn kiểm tra CCHC",
          "The inspection's documents: write their numbers and dates."),
-        ("plan", f"Kế hoạch CCHC năm {year} của {a.title} {a.province if a.level != 'commune' else ''}".strip(), ""),
+        ("plan", f"Kế hoạch CCHC năm {year} của {a.plan_by}", "The plan the letter cites: write its number and date."),
         ("recipients", list(a.recipients), "Kính gửi."),
         ("copies", list(a.copies), "Nơi nhận between \"Như trên\" and \"Lưu\"."),
         ("tasks", list(TASKS), "General tasks of the letter, repeated in every unit's form."),
@@ -113,15 +113,14 @@ def read_villages(path: Path) -> list[tuple[str, str, str]]:
 
 
 def make(dest: Path, province: str, agency: str | None = None, commune: str | None = None,
-         villages: Path | None = None, year: int | None = None) -> tuple[Issuer, list[tuple], list[str]]:
+         villages: Path | None = None, year: int | None = None) -> tuple[Issuer, list[tuple]]:
     """Write cchc.toml and data/communes.csv, data/findings.csv for the issuer asked for;
-    returns (issuer, units listed, notes for the clerk). Nothing is written on bad input."""
+    returns (issuer, units listed). Nothing is written on bad input."""
     if agency and commune:
         raise InputError(Problem("--agency và --commune không dùng cùng nhau", column="--agency",
                                  hint="một sở của tỉnh: --agency; Ủy ban nhân dân xã, phường: --commune"))
     year = year or _today_year()
     p = catalogue.find_province(province)
-    notes: list[str] = []
     if commune:
         unit = catalogue.find_commune(p, commune)
         if villages is not None:
@@ -129,8 +128,6 @@ def make(dest: Path, province: str, agency: str | None = None, commune: str | No
         else:
             rows = [(r["code"], r["name"], normalize_unit_type(r["type"]))
                     for r in csv.DictReader(io.StringIO(EXAMPLE_VILLAGES.read_text(encoding="utf-8")))]
-            notes.append("Danh sách thôn, tổ dân phố trong data/communes.csv là VÍ DỤ: thay bằng danh sách của "
-                         "xã (cột code, name, type) hoặc chạy lại với --villages TỆP.")
         issuer = commune_committee(p, unit, [r[2] for r in rows])
     else:
         units = catalogue.communes(p.code)
@@ -147,8 +144,7 @@ def make(dest: Path, province: str, agency: str | None = None, commune: str | No
     (data / "findings.csv").write_text(_csv([(r[1] if _unique(rows, r) else r[0], "ke-hoach", "không", "")
                                              for r in rows], ("commune", "indicator", "value", "note")),
                                        encoding="utf-8")
-    notes.append(f"Ghi tên người ký vào [signer] name và số liệu kiểm tra vào data/findings.csv.")
-    return issuer, rows, notes
+    return issuer, rows
 
 
 def _unique(rows, row) -> bool:
@@ -175,4 +171,12 @@ def describe(root: Path) -> list[str]:
     lines = [f"Cơ quan ban hành: {header}",
              f"Ký hiệu công văn: {a.get('abbr', '')}-{a.get('office_abbr', '')}; địa danh: {a.get('place', '')}",
              f"Danh mục đơn vị: {raw.get('units', catalogue.LEGACY)}; {sum(types.values())} đơn vị ({counts})"]
+    example = _csv([(r["code"], r["name"], r["type"]) for r in csv.DictReader(
+        io.StringIO(EXAMPLE_VILLAGES.read_text(encoding="utf-8")))], ("code", "name", "type"))
+    if (root / "data" / "communes.csv").read_text(encoding="utf-8") == example:
+        lines.append("Lưu ý: danh sách thôn, tổ dân phố trong data/communes.csv là VÍ DỤ: thay bằng danh sách "
+                     "của xã (cột code, name, type) hoặc tạo lại với --villages TỆP.")
+    if raw.get("signer", {}).get("name") == BLANK_SIGNER:
+        lines.append("Việc tiếp theo: ghi tên người ký ([signer] name trong cchc.toml) và số liệu kiểm tra "
+                     "vào data/findings.csv.")
     return lines
