@@ -209,3 +209,15 @@ def test_login_gives_a_new_session_id(office):
         before = c.cookies.get("cchc_session")
         _login(c, "lan.vt", "van-thu-mat-khau")
         assert c.cookies.get("cchc_session") not in (None, before)
+
+
+def test_serve_binds_loopback_by_default(ws, cchc, monkeypatch):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = cchc("serve", "-w", ws)
+    assert result.exit_code == 0, result.stderr
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8030
+    assert "cchc đang chạy tại http://127.0.0.1:8030/" in result.stderr
+    assert seen["app"].state.actions.root == ws

@@ -76,7 +76,8 @@ class Actions:
         for folder in (ws.data_dir, ws.results_dir, ws.templates_dir):
             if folder.is_dir():
                 files += sorted(p for p in folder.iterdir() if p.is_file())
-        return tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in [p.stat()])
+        # st_ino too: atomic writes give every new version a new inode, even within one mtime tick.
+        return tuple((str(p), st.st_size, st.st_mtime_ns, st.st_ino) for p in files for st in [p.stat()])
 
     def _preview(self, what: str) -> str:
         # The report's chart (matplotlib) and picture make its preview ~1 s; the same inputs

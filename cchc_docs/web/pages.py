@@ -158,7 +158,9 @@ def download(request: Request, file_id: str):
     path = actions_of(request).download_path(file_id)
     if path is None:
         raise Refused(404, "Chưa có tệp này", "Tệp chưa được tạo. Hãy tạo nó trước rồi tải về.")
-    return FileResponse(path, filename=path.name)
+    # A PDF opens in the browser's own viewer (the print preview); the rest download.
+    inline = "inline" if path.suffix == ".pdf" else "attachment"
+    return FileResponse(path, filename=path.name, content_disposition_type=inline)
 
 
 @router.post("/letter/draft")
