@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from register_drafts import _fresh_engines, db  # noqa: E402,F401 - fixtures: SQLite and PostgreSQL
 from webkit import client, text, token  # noqa: E402
 
 
@@ -100,3 +101,15 @@ def test_issue_the_report_once_returns_are_in(c, ws):
     assert r.status_code == 200, text(r.text)[:800]
     assert "Đã cấp số 01/BC-UBND" in text(r.text) or "Đã cấp số 01/" in text(r.text)
     assert (ws / "output/bao-cao-tong-hop.docx").is_file()
+
+
+def test_the_register_database_is_passed_through(ws, db):
+    """`cchc serve --db URL`: the web issues into the same register the CLI reads."""
+    from cchc_docs import register
+
+    with client(ws, db_url=db) as c:
+        r = c.post("/register/issue", data={"csrf": token(c, "/register"), "what": "letter",
+                                            "date": "2024-07-05"})
+        assert r.status_code == 200 and "Đã cấp số 01/UBND-NV" in text(r.text)
+        assert "01/UBND-NV" in text(c.get("/register").text)
+    assert [e.label for e in register.list_entries(ws, db_url=db)] == ["01/UBND-NV"]
