@@ -47,6 +47,12 @@ def test_dashboard_shows_the_campaign(c, ws):
     communes = len((ws / "data/communes.csv").read_text(encoding="utf-8").splitlines()) - 1
     assert f"Dữ liệu hợp lệ: {communes} đơn vị" in page
     assert "Trần Bình Thân" in page
+    from cchc_docs.pipeline import Session
+
+    dataset = Session(ws).dataset
+    son_long = next(x for x in dataset.communes if x.code == "18205")
+    assert f"xã Sơn Long (18205) : {len(dataset.shortfalls(son_long))} tồn tại" in page
+    assert "thị trấn Phố Châu (18133) : không có tồn tại" in page
 
 
 def test_bad_upload_is_refused_row_by_row_and_nothing_written(c, ws):

@@ -50,8 +50,9 @@ class Actions:
         for p in problems:
             if p.row is not None and p.file and Path(p.file).name == name:
                 flagged.setdefault(p.row, []).append(p)
-        communes = [] if problems else list(self.session.dataset.communes)
-        findings = [] if problems else list(self.session.dataset.findings)
+        dataset = None if problems else self.session.dataset
+        communes = [(c, len(dataset.shortfalls(c))) for c in dataset.communes] if dataset else []
+        findings = list(dataset.findings) if dataset else []
         return {"problems": problems, "table": name, "rows": rows, "flagged": flagged,
                 "communes": communes, "findings": findings,
                 "summary": "" if problems else self.session.validate(),
