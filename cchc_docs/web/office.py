@@ -103,6 +103,7 @@ async def check_upload(request: Request):
         result = actions_of(request).check(data, draft=bool(form.get("draft")))
     except CchcError as exc:
         return page(request, "check.html", status=422, result=None, name=upload.filename, refused_file=upload.filename,
+                    refused_note="tệp bị từ chối, không mở để kiểm tra.",
                     refused=exc.problems)
     return page(request, "check.html", result=result, name=upload.filename)
 
