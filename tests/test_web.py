@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from webkit import client, flashes, text, token, wait_job  # noqa: E402
+from webkit import client, text, token, wait_job  # noqa: E402
 
 PAGES = {"/": "Tổng quan", "/letter": "Xem trước công văn", "/forms": "Phiếu khắc phục của các đơn vị",
          "/results": "Phiếu các đơn vị gửi về", "/report": "Xem trước báo cáo tổng hợp",

@@ -166,5 +166,6 @@ def test_clerk_day_in_the_browser(server, browser_page, ws, tmp_path):
     assert row.query_selector(".why") is not None
     _shot(page, tmp_path, "check")
     shots = sorted(p.name for p in (tmp_path / "screenshots").iterdir())
-    assert shots == ["check.png", "dashboard-refused.png", "dashboard.png", "forms.png", "letter.png", "register.png", "report.png",
+    assert shots == ["check.png", "dashboard-refused.png", "dashboard.png", "forms.png", "letter.png",
+                     "register.png", "report.png",
                      "results.png"]

@@ -102,8 +102,8 @@ async def check_upload(request: Request):
     try:
         result = actions_of(request).check(data, draft=bool(form.get("draft")))
     except CchcError as exc:
-        return page(request, "check.html", status=422, result=None, name=upload.filename, refused_file=upload.filename,
-                    refused_note="tệp bị từ chối, không mở để kiểm tra.",
+        return page(request, "check.html", status=422, result=None, name=upload.filename,
+                    refused_file=upload.filename, refused_note="tệp bị từ chối, không mở để kiểm tra.",
                     refused=exc.problems)
     return page(request, "check.html", result=result, name=upload.filename)
 
