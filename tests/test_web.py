@@ -275,3 +275,17 @@ def test_upload_that_is_not_a_table_is_refused(c, ws):
     r = c.post("/data/findings", data={"csrf": token(c)}, files={"file": ("so-lieu.pdf", b"%PDF-1.4")})
     assert r.status_code == 400 and "chỉ nhận tệp .csv, .xlsx" in text(r.text)
     assert (ws / "data/findings.csv").read_bytes() == before
+
+
+def test_serve_warms_data_and_previews_at_start(ws):
+    import threading
+
+    with client(ws, warm=True) as c:
+        for t in threading.enumerate():
+            if t.name == "cchc-warm":
+                t.join(60)
+        cached = c.app.state.actions._previews
+        assert set(cached) >= {"letter", "report"}
+        start = time.perf_counter()
+        assert "Kính gửi:" in text(c.get("/letter").text)
+        assert time.perf_counter() - start < 1.0
