@@ -163,6 +163,7 @@ def test_forms_batch_runs_in_the_background_and_downloads_one_zip(c, ws, monkeyp
     assert answered < 0.5, answered
     running = c.get(job, headers={"hx-request": "true"}).text
     assert "<progress" in running and 'hx-trigger="every 500ms"' in running and "Hủy" in running
+    assert f'id="job-{job_obj.id}"' in c.get("/forms").text  # coming back to the page shows it
     page = wait_job(c, job)
     assert "Đã tạo phiếu của" in page and 'href="/download/forms-zip"' in page
     z = zipfile.ZipFile(io.BytesIO(c.get("/download/forms-zip").content))

@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..errors import CchcError, InputError, Problem
+from ..errors import CchcError, InputError, Problem, RegisterError
 from . import accounts
 from .app import actions_of, checked_form, need, page, upload_bytes, user_of
 
@@ -56,7 +56,7 @@ async def register_issue(request: Request):
         issued = actions_of(request).issue(str(form.get("what", "")), _date(str(form.get("date", ""))),
                                            user_of(request))
     except CchcError as exc:
-        return _register_page(request, status=409 if exc.__class__.__name__ == "RegisterError" else 400,
+        return _register_page(request, status=409 if isinstance(exc, RegisterError) else 400,
                               refused=exc.problems)
     request.state.web.flash.append(
         f"Đã cấp số {issued.label} ngày {issued.date.strftime('%d/%m/%Y')} cho {issued.type_name.lower()} "
