@@ -32,7 +32,7 @@ def serve(root):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    app = create_app(root)
+    app = create_app(root, warm=True)  # as `cchc serve` runs it
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=srv.run, daemon=True).start()
     while not srv.started:
@@ -58,19 +58,27 @@ def main(n: int = 20) -> None:
     root = workspace.init(Path(tempfile.mkdtemp()) / "ws")
     app, srv, base = serve(root)
     print(f"cchc serve bench: {cores} core(s), {n} requests per page, workspace {root}")
+    time.sleep(4)  # a clerk opens the page a moment after `cchc serve` starts; data and previews load meanwhile
     with httpx.Client(base_url=base) as c:
         start = time.perf_counter()
         c.get("/")
-        print(f"  first request (loads pandas, data): {(time.perf_counter() - start) * 1000:7.1f} ms")
+        print(f"  first request (4 s after start): {(time.perf_counter() - start) * 1000:7.1f} ms")
         for url in PAGES:
             _, med, worst = timed(c, url, n)
             print(f"  {url:<22} median {med:7.1f} ms  worst {worst:7.1f} ms  budget 200 ms  "
                   f"{'ok' if worst <= 200 else 'OVER'}")
         for url in PREVIEWS:
             first, med, worst = timed(c, url, max(3, n // 4))
-            print(f"  {url:<22} first {first:7.1f} ms (renders), then median {med:5.1f} ms (same inputs)  "
+            print(f"  {url:<22} first {first:7.1f} ms, then median {med:5.1f} ms (same inputs)  "
                   f"budget 2000 ms {'ok' if max(first, worst) <= 2000 else 'OVER'}")
         token = re.search(r'name="csrf" value="([^"]+)"', c.get("/forms").text).group(1)
+        for value in ("2", "3"):  # an edited finding: the previews render again
+            c.post("/data/findings/5", data={"csrf": token, "value": value, "note": ""})
+            for url in PREVIEWS:
+                start = time.perf_counter()
+                assert c.get(url).status_code == 200
+                print(f"  {url:<22} after a finding is edited: {(time.perf_counter() - start) * 1000:7.1f} ms  "
+                      "budget 2000 ms")
         start = time.perf_counter()
         r = c.post("/forms", data={"csrf": token}, follow_redirects=False)
         job = app.state.jobs.get(r.headers["location"].rsplit("/", 1)[1])

@@ -86,7 +86,18 @@ def test_clerk_day_in_the_browser(server, browser_page, ws, tmp_path):
     assert "Hạn báo cáo" in page.inner_text("dl.facts")
     _shot(page, tmp_path, "dashboard")
 
-    # 2. Upload the inspection's table: Tây Sơn now has 7 overdue files.
+    # 2a. A table with a misspelt commune is refused, each problem on its row, nothing written.
+    before = (ws / "data/findings.csv").read_bytes()
+    bad = tmp_path / "so-lieu-sai.csv"
+    bad.write_text(before.decode("utf-8").replace("Sơn Châu,ke-hoach", "Sơn Chau Xa,ke-hoach"), encoding="utf-8")
+    page.set_input_files("form[action='/data/findings'] input[type=file]", str(bad))
+    page.click("form[action='/data/findings'] button")
+    alert = page.wait_for_selector("[role=alert]")
+    assert "so-lieu-sai.csv, dòng 3, cột 'commune': không có đơn vị 'Sơn Chau Xa'" in alert.inner_text()
+    assert (ws / "data/findings.csv").read_bytes() == before
+    _shot(page, tmp_path, "dashboard-refused")
+
+    # 2b. Upload the inspection's table: Tây Sơn now has 7 overdue files.
     rows = (ws / "data/findings.csv").read_text(encoding="utf-8").replace("Tây Sơn,tthc-qua-han,1,",
                                                                         "Tây Sơn,tthc-qua-han,7,")
     upload = tmp_path / "so-lieu-kiem-tra.csv"
@@ -155,5 +166,6 @@ def test_clerk_day_in_the_browser(server, browser_page, ws, tmp_path):
     assert row.query_selector(".why") is not None
     _shot(page, tmp_path, "check")
     shots = sorted(p.name for p in (tmp_path / "screenshots").iterdir())
-    assert shots == ["check.png", "dashboard.png", "forms.png", "letter.png", "register.png", "report.png",
+    assert shots == ["check.png", "dashboard-refused.png", "dashboard.png", "forms.png", "letter.png",
+                     "register.png", "report.png",
                      "results.png"]

@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 
+from register_drafts import _fresh_engines, db  # noqa: E402,F401 - fixtures: SQLite and PostgreSQL
 from webkit import client, text, token  # noqa: E402
 
 
@@ -71,7 +72,8 @@ def test_void_needs_a_reason_then_marks_the_entry(c, ws):
     assert "Đã thu hồi văn bản 01/UBND-NV (năm 2024)" in page
     assert "Thu hồi: Ban hành nhầm đối tượng" in page
     audit = (ws / ".cchc/audit.log").read_text(encoding="utf-8")
-    assert "\tcấp số\t01/UBND-NV\t2024-07-05" in audit and "\tthu hồi\t01/UBND-NV\t2024\tBan hành nhầm đối tượng" in audit
+    assert "\tcấp số\t01/UBND-NV\t2024-07-05" in audit
+    assert "\tthu hồi\t01/UBND-NV\t2024\tBan hành nhầm đối tượng" in audit
 
 
 def test_void_of_an_unknown_number_is_refused(c):
@@ -100,3 +102,15 @@ def test_issue_the_report_once_returns_are_in(c, ws):
     assert r.status_code == 200, text(r.text)[:800]
     assert "Đã cấp số 01/BC-UBND" in text(r.text) or "Đã cấp số 01/" in text(r.text)
     assert (ws / "output/bao-cao-tong-hop.docx").is_file()
+
+
+def test_the_register_database_is_passed_through(ws, db):
+    """`cchc serve --db URL`: the web issues into the same register the CLI reads."""
+    from cchc_docs import register
+
+    with client(ws, db_url=db) as c:
+        r = c.post("/register/issue", data={"csrf": token(c, "/register"), "what": "letter",
+                                            "date": "2024-07-05"})
+        assert r.status_code == 200 and "Đã cấp số 01/UBND-NV" in text(r.text)
+        assert "01/UBND-NV" in text(c.get("/register").text)
+    assert [e.label for e in register.list_entries(ws, db_url=db)] == ["01/UBND-NV"]

@@ -101,7 +101,8 @@ def test_hostile_docx_on_check_is_refused(c, ws):
     r = c.post("/check", data={"csrf": token(c)}, files={"file": ("bom.docx", _docx_with(bomb, letter))})
     assert r.status_code == 422
     page = text(r.text)
-    assert "Không thực hiện (bom.docx)" in page and "DTD" in page or "DOCTYPE" in page
+    assert "Không thực hiện (bom.docx): tệp bị từ chối, không mở để kiểm tra." in page
+    assert "word/document.xml có khai báo DOCTYPE/ENTITY" in page
     r = c.post("/check", data={"csrf": token(c)}, files={"file": ("cu.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100)})
     assert r.status_code == 422 and "tệp Word cũ (.doc)" in text(r.text)
     r = c.post("/check", data={"csrf": token(c)}, files={"file": ("rac.docx", b"not a zip")})
@@ -209,3 +210,15 @@ def test_login_gives_a_new_session_id(office):
         before = c.cookies.get("cchc_session")
         _login(c, "lan.vt", "van-thu-mat-khau")
         assert c.cookies.get("cchc_session") not in (None, before)
+
+
+def test_serve_binds_loopback_by_default(ws, cchc, monkeypatch):
+    import uvicorn
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    result = cchc("serve", "-w", ws)
+    assert result.exit_code == 0, result.stderr
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8030
+    assert "cchc đang chạy tại http://127.0.0.1:8030/" in result.stderr
+    assert seen["app"].state.actions.root == ws

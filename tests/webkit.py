@@ -21,10 +21,6 @@ def token(c, url="/") -> str:
     return re.search(r'name="csrf" value="([^"]+)"', c.get(url).text).group(1)
 
 
-def flashes(html: str) -> list[str]:
-    return [re.sub(r"<[^>]+>", "", m).strip() for m in re.findall(r'class="flash[^"]*"[^>]*>(.*?)</(?:p|div|section)>', html, re.S)]
-
-
 def text(html: str) -> str:
     """The page as a reader sees it: tags out, entities in, spaces collapsed."""
     import html as h

@@ -52,10 +52,13 @@ def serve(host, port, open_browser, allow_hosts, workers, add_user, role, worksp
 
     from ..web.app import create_app
 
-    app = create_app(root, db_url=db_url, host=host, allowed_hosts=allow_hosts, workers=workers)
+    app = create_app(root, db_url=db_url, host=host, allowed_hosts=allow_hosts, workers=workers, warm=True)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     url = f"http://{'[' + shown + ']' if ':' in shown else shown}:{port}/"
     click.echo(f"cchc đang chạy tại {url} (Ctrl+C để dừng).", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1") and not allow_hosts:
+        click.echo("Lưu ý: máy khác trong mạng phải mở trang bằng một tên cho trong --allow-host "
+                   "(ví dụ --allow-host 192.168.1.10); tên khác bị từ chối (chống DNS rebinding).", err=True)
     if open_browser:
         import threading
         import webbrowser

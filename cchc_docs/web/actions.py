@@ -37,6 +37,15 @@ class Actions:
         self._lock = threading.Lock()  # data changes and the batch do not interleave
         self._previews: dict[str, tuple] = {}
 
+    def warm(self) -> None:
+        """Load the data and the heavy libraries (pandas, SQLAlchemy, matplotlib) and render the
+        previews before the first page asks; each step that fails is left to its page to report."""
+        for step in (self.session.problems, self.entries, self.letter_html, self.report_html):
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - the page that needs it will show the problem
+                pass
+
     @property
     def config(self):
         return self.session.config
@@ -50,8 +59,9 @@ class Actions:
         for p in problems:
             if p.row is not None and p.file and Path(p.file).name == name:
                 flagged.setdefault(p.row, []).append(p)
-        communes = [] if problems else list(self.session.dataset.communes)
-        findings = [] if problems else list(self.session.dataset.findings)
+        dataset = None if problems else self.session.dataset
+        communes = [(c, len(dataset.shortfalls(c))) for c in dataset.communes] if dataset else []
+        findings = list(dataset.findings) if dataset else []
         return {"problems": problems, "table": name, "rows": rows, "flagged": flagged,
                 "communes": communes, "findings": findings,
                 "summary": "" if problems else self.session.validate(),
@@ -76,25 +86,26 @@ class Actions:
         for folder in (ws.data_dir, ws.results_dir, ws.templates_dir):
             if folder.is_dir():
                 files += sorted(p for p in folder.iterdir() if p.is_file())
-        return tuple((str(p), st.st_size, st.st_mtime_ns) for p in files for st in [p.stat()])
+        # st_ino too: atomic writes give every new version a new inode, even within one mtime tick.
+        return tuple((str(p), st.st_size, st.st_mtime_ns, st.st_ino) for p in files for st in [p.stat()])
 
-    def _preview(self, what: str) -> str:
-        # The report's chart (matplotlib) and picture make its preview ~1 s; the same inputs
-        # give the same document, so a second look costs nothing.
-        key = (what, self._inputs())
+    def _cached(self, what: str, make):
+        # The report's chart (matplotlib) makes its preview ~1 s and reading every return
+        # ~0.1 s; the same input files give the same answer, so a second look costs nothing.
+        key = self._inputs()
         cached = self._previews.get(what)
         if cached is None or cached[0] != key:
-            self._previews[what] = cached = (key, self.session.preview_html(what))
+            self._previews[what] = cached = (key, make())
         return cached[1]
 
     def letter_html(self) -> str:
-        return self._preview("letter")
+        return self._cached("letter", lambda: self.session.preview_html("letter"))
 
     def report_html(self) -> str:
-        return self._preview("report")
+        return self._cached("report", lambda: self.session.preview_html("report"))
 
     def intake(self):
-        return self.session.intake_rows()
+        return self._cached("intake", self.session.intake_rows)
 
     def has_returns(self) -> bool:
         return self.session.has_returns()

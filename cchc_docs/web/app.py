@@ -45,7 +45,7 @@ def plain_page(status: int, title: str, text: str) -> str:
 
 def create_app(workspace=None, db_url: str | None = None, host: str = "127.0.0.1",
                allowed_hosts=(), workers: int = 1, max_body: int = security.MAX_BODY_BYTES,
-               session_hours: float = 8) -> FastAPI:
+               session_hours: float = 8, warm: bool = False) -> FastAPI:
     actions = Actions(workspace, db_url=db_url, workers=workers)
     accounts_on = bool(accounts.load(actions.root))
     if not security.is_loopback(host) and not accounts_on:
@@ -56,6 +56,10 @@ def create_app(workspace=None, db_url: str | None = None, host: str = "127.0.0.1
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        if warm:  # `cchc serve`: data and previews load while the browser opens
+            import threading
+
+            threading.Thread(target=actions.warm, name="cchc-warm").start()
         yield
         jobs.shutdown()  # a Ctrl+C stops the batch at the next commune
 

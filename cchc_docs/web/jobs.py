@@ -20,6 +20,7 @@ class Job:
     id: str
     title: str
     owner: str | None
+    kind: str = ""  # "forms", "pdf": which page shows it
     state: str = "running"  # running | done | failed | cancelled
     done: int = 0
     total: int = 0
@@ -48,11 +49,11 @@ class Jobs:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cchc-job")
         self._jobs: dict[str, Job] = {}
 
-    def start(self, title: str, owner, work) -> Job:
+    def start(self, title: str, owner, work, kind: str = "") -> Job:
         """Run `work(job)`; it returns (message, download id) or raises CchcError/Cancelled."""
         from ..errors import CchcError
 
-        job = Job(id=secrets.token_hex(8), title=title, owner=owner)
+        job = Job(id=secrets.token_hex(8), title=title, owner=owner, kind=kind)
         self._jobs[job.id] = job
 
         def run():
@@ -74,8 +75,8 @@ class Jobs:
     def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)
 
-    def running(self) -> list[Job]:
-        return [j for j in self._jobs.values() if j.state == "running"]
+    def running(self, kind: str | None = None) -> list[Job]:
+        return [j for j in self._jobs.values() if j.state == "running" and kind in (None, j.kind)]
 
     def shutdown(self) -> None:
         for job in self.running():

@@ -7,7 +7,7 @@ import datetime as dt
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ..errors import CchcError, InputError, Problem
+from ..errors import CchcError, InputError, Problem, RegisterError
 from . import accounts
 from .app import actions_of, checked_form, need, page, upload_bytes, user_of
 
@@ -56,7 +56,7 @@ async def register_issue(request: Request):
         issued = actions_of(request).issue(str(form.get("what", "")), _date(str(form.get("date", ""))),
                                            user_of(request))
     except CchcError as exc:
-        return _register_page(request, status=409 if exc.__class__.__name__ == "RegisterError" else 400,
+        return _register_page(request, status=409 if isinstance(exc, RegisterError) else 400,
                               refused=exc.problems)
     request.state.web.flash.append(
         f"Đã cấp số {issued.label} ngày {issued.date.strftime('%d/%m/%Y')} cho {issued.type_name.lower()} "
@@ -102,7 +102,8 @@ async def check_upload(request: Request):
     try:
         result = actions_of(request).check(data, draft=bool(form.get("draft")))
     except CchcError as exc:
-        return page(request, "check.html", status=422, result=None, name=upload.filename, refused_file=upload.filename,
+        return page(request, "check.html", status=422, result=None, name=upload.filename,
+                    refused_file=upload.filename, refused_note="tệp bị từ chối, không mở để kiểm tra.",
                     refused=exc.problems)
     return page(request, "check.html", result=result, name=upload.filename)
 

@@ -62,13 +62,13 @@ def letter(request: Request):
 async def letter_pdf(request: Request):
     await checked_form(request)
     jobs, actions = request.app.state.jobs, actions_of(request)
-    job = jobs.start("Chuyển công văn sang PDF", user_of(request), actions.pdf_job)
+    job = jobs.start("Chuyển công văn sang PDF", user_of(request), actions.pdf_job, kind="pdf")
     return _job_answer(request, job)
 
 
 @router.get("/forms", response_class=HTMLResponse)
 def forms(request: Request):
-    running = [j for j in request.app.state.jobs.running() if j.title.startswith("Tạo phiếu")]
+    running = request.app.state.jobs.running("forms")
     actions = actions_of(request)
     return page(request, "forms.html", job=running[0] if running else None,
                 ready=actions.download_path("forms-zip") is not None, problems=actions.session.problems())
@@ -81,7 +81,7 @@ async def forms_start(request: Request):
     actions = actions_of(request)
     if actions.session.problems():
         raise Refused(400, "Dữ liệu còn lỗi", "Sửa các lỗi ở trang Tổng quan trước khi tạo phiếu.")
-    job = request.app.state.jobs.start("Tạo phiếu khắc phục", user_of(request), actions.forms_job)
+    job = request.app.state.jobs.start("Tạo phiếu khắc phục", user_of(request), actions.forms_job, kind="forms")
     return _job_answer(request, job)
 
 
@@ -158,7 +158,9 @@ def download(request: Request, file_id: str):
     path = actions_of(request).download_path(file_id)
     if path is None:
         raise Refused(404, "Chưa có tệp này", "Tệp chưa được tạo. Hãy tạo nó trước rồi tải về.")
-    return FileResponse(path, filename=path.name)
+    # A PDF opens in the browser's own viewer (the print preview); the rest download.
+    inline = "inline" if path.suffix == ".pdf" else "attachment"
+    return FileResponse(path, filename=path.name, content_disposition_type=inline)
 
 
 @router.post("/letter/draft")
