@@ -38,7 +38,8 @@ def test_chairman_signs_then_register_issue_sign_numbers_and_archives(setup, cch
     assert "Đã cấp số 01/UBND-NV ngày 05/7/2024" in r.stderr
     paths = [Path(p) for p in r.stdout.split()]
     pdf, archived = paths[0], paths[1:]
-    assert pdf == docx.with_suffix(".pdf") and len(archived) == 2
+    issued = ws / "output" / "ban-hanh" / "01-UBND-NV-cong-van-don-doc.docx"
+    assert pdf == issued.with_suffix(".pdf") and issued.is_file() and len(archived) == 2
     for a in archived:
         assert a.read_bytes() == pdf.read_bytes()
         side = a.with_name(a.name + ".sha256").read_text()

@@ -146,11 +146,12 @@ def test_clerk_day_in_the_browser(server, browser_page, ws, tmp_path):
 
     # 7. Drop the issued letter, then a broken copy, on /check.
     page.click("nav >> text=Kiểm tra thể thức")
-    page.set_input_files("input[type=file]", str(ws / "output/cong-van-don-doc.docx"))
+    issued = ws / "output/ban-hanh/01-UBND-NV-cong-van-don-doc.docx"
+    page.set_input_files("input[type=file]", str(issued))
     page.click("form[action='/check'] button")
     page.wait_for_selector("text=Đạt: không có lỗi thể thức")
     broken = tmp_path / "cong-van-sai.docx"
-    src = zipfile.ZipFile(ws / "output/cong-van-don-doc.docx")
+    src = zipfile.ZipFile(issued)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for item in src.infolist():

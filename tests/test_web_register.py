@@ -28,15 +28,20 @@ def test_issue_the_letter_numbers_dates_and_archives_it(c, ws):
     assert "Đã cấp số 01/UBND-NV ngày 05/07/2024" in text(r.text)
     from docx import Document
 
-    paras = [p.text for t in Document(str(ws / "output/cong-van-don-doc.docx")).tables
+    issued = ws / "output/ban-hanh/01-UBND-NV-cong-van-don-doc.docx"
+    assert "bản chính: output/ban-hanh/01-UBND-NV-cong-van-don-doc.docx" in text(r.text)
+    paras = [p.text for t in Document(str(issued)).tables
              for row in t.rows for cell in row.cells for p in cell.paragraphs]
     assert "Số: 01/UBND-NV" in paras
     assert "Hương Sơn, ngày 05 tháng 7 năm 2024" in paras
     assert sorted(p.parent.name for p in (ws / "output/archive/2024").rglob("*.docx")) == ["NV", "VT"]
     page = text(c.get("/register").text)
     assert "01/UBND-NV 05/07/2024 Công văn V/v tập trung khắc phục" in page
-    r = c.get("/download/letter")
-    assert r.content == (ws / "output/cong-van-don-doc.docx").read_bytes()
+    r = c.get("/download/issued-01-UBND-NV-cong-van-don-doc.docx")
+    assert r.status_code == 200 and r.content == issued.read_bytes()
+    # The draft stays a draft: issuing never writes the number into it.
+    assert c.get("/download/letter").content != issued.read_bytes()
+    assert c.get("/download/issued-..%2F..%2Fcchc.toml").status_code == 404
 
 
 def test_the_same_letter_is_not_numbered_twice(c):
@@ -101,7 +106,7 @@ def test_issue_the_report_once_returns_are_in(c, ws):
     r = _issue(c, what="report", date="2024-09-05")
     assert r.status_code == 200, text(r.text)[:800]
     assert "Đã cấp số 01/BC-UBND" in text(r.text) or "Đã cấp số 01/" in text(r.text)
-    assert (ws / "output/bao-cao-tong-hop.docx").is_file()
+    assert (ws / "output/ban-hanh/01-BC-UBND-bao-cao-tong-hop.docx").is_file()
 
 
 def test_the_register_database_is_passed_through(ws, db):

@@ -20,6 +20,12 @@ DOWNLOADS = {
     "forms-zip": "phieu-khac-phuc.zip",
 }
 _BOOK = re.compile(r"^book-(\d{4})\.(xlsx|docx)$")
+# An issued document, by its file name in output/ban-hanh/ (the register names it).
+_ISSUED = re.compile(r"^issued-([0-9A-Za-z][0-9A-Za-z._-]{0,200}\.(?:docx|pdf))$")
+
+
+def issued_id(path: Path) -> str:
+    return f"issued-{path.name}"
 
 
 def book_name(year: int, fmt: str) -> str:
@@ -197,6 +203,11 @@ class Actions:
         book = _BOOK.match(file_id)
         if book:
             name = book_name(int(book.group(1)), book.group(2))
+        issued = _ISSUED.match(file_id)
+        if issued:
+            from ..register.issuance import ISSUED
+
+            name = f"{ISSUED}/{issued.group(1)}"
         if name is None:
             return None
         out = self.session.ws.output_dir.resolve()

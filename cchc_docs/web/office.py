@@ -60,7 +60,8 @@ async def register_issue(request: Request):
                               refused=exc.problems)
     request.state.web.flash.append(
         f"Đã cấp số {issued.label} ngày {issued.date.strftime('%d/%m/%Y')} cho {issued.type_name.lower()} "
-        f"«{issued.summary}»; đã lưu {len(issued.archived)} bản vào output/archive/.")
+        f"«{issued.summary}»; bản chính: output/{issued.path.parent.name}/{issued.path.name}; "
+        f"đã lưu {len(issued.archived)} bản vào output/archive/.")
     return RedirectResponse("/register", status_code=303)
 
 
