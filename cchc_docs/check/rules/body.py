@@ -27,7 +27,7 @@ def check_type_name(doc: Doc):
     yield from fmt("TL", p, "tên loại", size=(26, 28), bold=True, italic=False, upper=True, jc=("center",))
     if not doc.subject:
         if doc.kind in ("GIẤY MỜI", "GIẤY GIỚI THIỆU", "GIẤY NGHỈ PHÉP", "GIẤY ỦY QUYỀN", "PHIẾU GỬI",
-                        "PHIẾU CHUYỂN", "PHIẾU BÁO", "BIÊN BẢN", "HỢP ĐỒNG"):
+                        "PHIẾU CHUYỂN", "PHIẾU BÁO", "BIÊN BẢN", "HỢP ĐỒNG", "THƯ CÔNG") or not doc.known_kind:
             return
         yield Finding("TL", "thiếu trích yếu nội dung ngay dưới tên loại (Nghị định: in thường, đứng, đậm)",
                       where(p))
@@ -40,7 +40,10 @@ def check_type_name(doc: Doc):
     if all(is_placeholder(q.text) for q in doc.subject):
         return  # a blank trích yếu has no length to measure the line against
     paras = [b for b in doc.main if isinstance(b, Para)]
-    yield from check_line("TL", "trích yếu", paras, doc.subject, 0.2, 0.8,
+    under = doc.subject
+    if doc.attached is not None and doc.attached.index > doc.subject[-1].index:
+        under = [*doc.subject, doc.attached]  # the line goes under `(Ban hành kèm theo …)`
+    yield from check_line("TL", "trích yếu", paras, under, 0.2, 0.8,
                            "nét liền, dài 1/3–1/2 dòng chữ, đặt cân đối")
 
 
