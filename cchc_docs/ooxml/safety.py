@@ -36,6 +36,10 @@ class PackageError(DocumentError):
 
 
 def has_dtd(data: bytes) -> bool:
+    # `in` scans at memchr speed; the regex only runs when a `<!` (UTF-8 or UTF-16) is there at
+    # all, which Word never writes outside CDATA: 33 MB parts are read in milliseconds, not 0,2 s.
+    if b"<!" not in data and b"<\x00!" not in data and b"\x00<\x00!" not in data:
+        return False
     return _DTD.search(data) is not None
 
 
