@@ -146,8 +146,8 @@ class _Reader:
     def paragraph(self, el, loc, depth=0) -> list[Para]:
         self.count += 1
         if self.count > MAX_PARAS:
-            raise DocumentError(f"văn bản có hơn {MAX_PARAS:,} đoạn, quá nhiều cho một văn bản: tệp bị từ chối"
-                                .replace(",", "."))
+            raise DocumentError(f"văn bản có hơn {MAX_PARAS:,} đoạn".replace(",", ".")
+                                + ", quá nhiều cho một văn bản: tệp bị từ chối")
         pp, base_rp = self.styles.paragraph_props(el.find(PPR))
         cur = Para(pp, loc, el)
         lines = [cur]
@@ -251,8 +251,8 @@ def _iter_runs(el, depth=0):
 # generation, check_parts, is not limited). A tree that large takes 600 MB; the bound is 300.
 CHECK_MAX_PART = 48 * 1024 * 1024
 CHECK_MAX_TOTAL = 64 * 1024 * 1024
-CHECK_MAX_TAGS = 1_000_000       # elements in all parsed parts: lxml takes ~180 bytes each, our model more
-MAX_PARAS = 150_000              # paragraphs (lines) of one story
+CHECK_MAX_TAGS = 600_000       # elements in all parsed parts: lxml takes ~180 bytes each, our model more
+MAX_PARAS = 200_000              # paragraphs (lines) of one story
 
 VBA_PART = "word/vbaProject.bin"
 _MACRO_TYPE = b"macroEnabled"
