@@ -205,7 +205,7 @@ def check_legal_bases(doc: Doc):
     block, missing = [], []
     for p in paras[start:]:
         f = fold(p.text)
-        if f.startswith("cancu") or (block and f.startswith(("theodenghi", "xetdenghi"))):
+        if f.startswith("cancu") or (block and f.startswith(("theodenghi", "xet"))):
             block.append(p)
         elif block and not f:
             block[-1] = p  # a model form's `……….` line closes the last basis: its end counts
@@ -242,6 +242,9 @@ _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*([.:]?)\s*(.*)$")
       "NĐ 30/2020, Phụ lục I, Phần I, mục II.6.e")
 def check_headings(doc: Doc):
     body = doc.body
+    # A body paragraph may open with "Điều 5 Nghị định …" as prose: only a document laid out in
+    # articles ("Điều 1.", "Điều 2." …) has article headings to hold to the rule.
+    articles = [p for p in body if re.match(r"^Điều\s+\d+\s*[.:]", squash(p.text))]
     for k, p in enumerate(body):
         text = squash(p.text)
         m = _PART.match(text)
@@ -262,8 +265,8 @@ def check_headings(doc: Doc):
                 yield from fmt("DM", title, f"tên {word.lower()}", bold=True, upper=True, jc=("center",))
             continue
         m = _ARTICLE.match(text)
-        if m and len(text) < 160:
-            if m.group(2) != ".":
+        if m and len(text) < 160 and (m.group(2) or len(articles) >= 2):
+            if m.group(2) == ":":
                 yield Finding("DM", f"“Điều {m.group(1)}{m.group(2)}”: sau số thứ tự điều phải có dấu chấm "
                                     f"(Nghị định: “Điều {m.group(1)}. …”)", where(p))
             runs = [r for r in p.text_runs()]
