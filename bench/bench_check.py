@@ -1,4 +1,10 @@
-"""Checker and PDF throughput, run on demand: `python bench/bench_check.py [--no-pdf]`.
+"""Checker and PDF throughput, run on demand:
+`python bench/bench_check.py [--no-pdf] [--report REPORT.docx]`.
+
+Also (issue #12): the committed corpus (tests/corpus/docs) checked on 1 and on 2 processes
+(documents per second and the ratio); hostile files, each in its own process, with wall time
+and peak memory (refused with its reason, or finished); and, with --report, the self-check of a
+big consolidated report (the 3,321-commune one) as the pipeline runs it (check_parts).
 
 Checker: files per second over a 100-file set (50 letters from the project's own template,
 50 documents built with python-docx, whose default style sheet is much larger), read from
@@ -96,9 +102,102 @@ def bench_pdf(paths: list[Path], out: Path) -> None:
     print(f"ratio: {per_doc_1 / per_doc_50:.1f}x faster per document in one call")
 
 
+def _check_one(path) -> int:
+    from cchc_docs.check.files import check_file
+
+    return check_file(str(path))["errors"]
+
+
+def bench_corpus() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    docs = sorted((ROOT / "tests" / "corpus" / "docs").glob("*.docx")) * 4
+    rates = {}
+    for workers in (1, 2):
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_check_one, docs[:4]))  # warm the workers (imports)
+            start = time.perf_counter()
+            list(pool.map(_check_one, docs, chunksize=8))
+            rates[workers] = len(docs) / (time.perf_counter() - start)
+    import os
+
+    print(f"machine load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"corpus ({len(docs) // 4} documents × 4): 1 process {rates[1]:6.0f} docs/s, "
+          f"2 processes {rates[2]:6.0f} docs/s (ratio {rates[2] / rates[1]:.2f}; target ≥ 100 docs/s on 2 cores)")
+
+
+_HOSTILE_CHILD = """
+import re, sys, time
+sys.path[:0] = [{root!r}, {tests!r}]
+from cchc_docs.check.files import check_file
+start = time.perf_counter()
+r = check_file({path!r})
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the (large) parent.
+hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1)) // 1024
+print(f"{{time.perf_counter() - start:.2f}}|{{hwm}}|"
+      f"{{r['status']}}|{{r.get('error') or ', '.join(sorted({{f['rule'] for f in r['findings'] if f['severity'] == 'error'}}))}}")
+"""
+
+
+def bench_hostile(folder: Path) -> None:
+    import re
+    import subprocess
+
+    import hostile
+    from test_check import build, save
+
+    clean = save(build()[0])
+    xml = read_parts(clean)["word/document.xml"].decode()
+    cases = {}
+    bomb = folder / "bomb.docx"
+    hostile.inflating_bomb(bomb)
+    cases["1,4 MB → 4 × 63 MB (zip bomb)"] = bomb
+    over = re.sub(r"<w:pPr>", '<w:pPr><w:ind w:left="1e999"/>', xml).replace("Số: 05/", "Số: 5/")
+    cases["w:left=\"1e999\" + Số: 5/"] = hostile.replace_part(clean, "word/document.xml", over.encode())
+    for n, label in ((95_000, "570 000 thẻ XML (dưới giới hạn)"), (200_000, "1,2 triệu thẻ XML")):
+        body = "".join(f"<w:p><w:r><w:t>{k}</w:t></w:r></w:p>" for k in range(n))
+        cases[label] = hostile.replace_part(clean, "word/document.xml",
+                                            xml.replace("<w:body>", "<w:body>" + body, 1).encode())
+    ct = read_parts(clean)["[Content_Types].xml"]
+    cases["DTD trong [Content_Types].xml"] = hostile.replace_part(
+        clean, "[Content_Types].xml", ct.replace(b"?>", b"?><!DOCTYPE Types [<!ENTITY x 'y'>]>", 1))
+    cases["VBA (vbaProject.bin, .docm)"] = hostile.replace_part(
+        clean, "[Content_Types].xml", ct.replace(hostile.DOCX_MAIN.encode(), hostile.DOCM_MAIN.encode()),
+        extra={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" * 64})
+    print("hostile files (each in a fresh process; bound: ≤ 5 s and ≤ 300 MB, or refused):")
+    for label, data in cases.items():
+        path = data if isinstance(data, Path) else folder / "case.docx"
+        if not isinstance(data, Path):
+            path.write_bytes(data)
+        code = _HOSTILE_CHILD.format(root=str(ROOT), tests=str(ROOT / "tests"), path=str(path))
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+        secs, mb, status, what = (out.split("|", 3) + ["", "", "", ""])[:4]
+        print(f"  {label:<34} {secs:>6} s {mb:>5} MB  {status}: {what[:90]}")
+
+
+def bench_report(path: Path) -> None:
+    from cchc_docs.check import check_parts
+
+    parts = read_parts(path)
+    wall, cpu = [], []
+    for _ in range(3):
+        w, c = time.perf_counter(), time.process_time()
+        check_parts(parts, draft=True)
+        wall.append(time.perf_counter() - w)
+        cpu.append(time.process_time() - c)
+    print(f"self-check of {path.name} ({len(parts['word/document.xml']) // (1024 * 1024)} MB document.xml): "
+          f"{min(wall):.2f} s wall, {min(cpu):.2f} s CPU (best of 3; target ≤ 1 s)")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if "--report" in sys.argv:
+            bench_report(Path(sys.argv[sys.argv.index("--report") + 1]))
+        bench_corpus()
+        bench_hostile(folder)
+        if "--hostile-only" in sys.argv:
+            return
         paths = make_set(folder)
         bench_check(paths)
         if "--no-pdf" not in sys.argv:

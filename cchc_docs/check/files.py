@@ -66,7 +66,8 @@ def json_report(results: list[dict], draft: bool) -> dict:
                   "severity": "error",         # "error" | "undecided"
                   "message": "số 5 nhỏ hơn 10 phải có số 0 phía trước: “05”",
                   "where": "bảng 1, hàng 2, ô 1: «Số: 5/UBND-NV»",
-                  "reference": "NĐ 30/2020, Phụ lục I, Phần I, mục II.3; Phụ lục III, mục I"
+                  "reference": "NĐ 30/2020, Phụ lục I, Phần I, mục II.3; Phụ lục III, mục I",
+                  "fix": "sửa thành “Số: 05/UBND-NV”"   # how to fix it (cách sửa); since issue #12
                 }
               ],
               "error": "..."                   # only when status is "unreadable": why

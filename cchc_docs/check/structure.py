@@ -41,10 +41,17 @@ def has_blank(text: str) -> bool:
     return bool(_BLANK.search(text))
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LEADING_BLANK = re.compile(r"^[\W\d_]*(\.{3,}|…)")
+
+
 def is_placeholder(text: str) -> bool:
-    """Nothing but blanks, digits (the model forms' note numbers) and punctuation: no words."""
-    return not re.search(r"[^\W\d_]{2,}", text) or bool(re.fullmatch(r"[\W\d_]*(\.{3,}|…)[\w\W]*", text)
-                                                            and len(re.findall(r"[^\W\d_]{2,}", text)) <= 1)
+    """A blank to fill rather than text: no word at all (`……… 5 ………`, `- ……;`), or a blank
+    first with at most one word after it (`…4..., ngày`)."""
+    words = _WORD.findall(text)
+    return not words or (len(words) <= 1 and bool(_LEADING_BLANK.match(text)))
+
+
 _VV = re.compile(r"^\s*V\s*/\s*V\b", re.IGNORECASE)
 _APPENDIX = re.compile(r"^phuluc([ivxlc]+|\d+)?$")
 

@@ -71,10 +71,11 @@ class Cell:
 
 
 class Table:
-    __slots__ = ("borders", "index", "ncols", "number", "rows", "sect", "style")
+    __slots__ = ("borders", "index", "ncols", "number", "rows", "sect", "skipped", "style")
 
     def __init__(self):
         self.rows: list[list[Cell]] = []
+        self.skipped: list[str] = []   # texts of rows formatted like a row already read (reader.table)
         self.ncols = 0
         self.borders: list[str] = []   # visible edges (table, style or cell level)
         self.style = None

@@ -36,6 +36,10 @@ class PackageError(DocumentError):
 
 
 def has_dtd(data: bytes) -> bool:
+    # `in` scans at memchr speed; the regex only runs when a `<!` (UTF-8 or UTF-16) is there at
+    # all, which Word never writes outside CDATA: 33 MB parts are read in milliseconds, not 0,2 s.
+    if b"<!" not in data and b"<\x00!" not in data and b"\x00<\x00!" not in data:
+        return False
     return _DTD.search(data) is not None
 
 
@@ -69,10 +73,29 @@ def parse_xml(data: bytes, name: str):
     return root
 
 
+# libxml2's messages, said in Vietnamese: what went wrong and what the user can do about it.
+_CAUSES = (
+    (("premature end", "extra content at the end", "eof"), "phần này bị cắt cụt (tệp tải về hoặc chép chưa xong)"),
+    (("tag mismatch", "opening and ending tag"), "thẻ mở và thẻ đóng không khớp nhau (tệp bị sửa tay hoặc hỏng)"),
+    (("not proper utf-8", "encoding", "char 0x", "invalid character", "pcdata invalid", "char out of range"),
+     "có ký tự sai bảng mã hoặc ký tự điều khiển không hợp lệ"),
+    (("namespace", "xmlns"), "dùng tiền tố không khai báo (namespace)"),
+    (("excessive depth", "depth"), "lồng nhau quá sâu"),
+    (("huge", "too large", "memory"), "một phần tử quá lớn"),
+    (("start tag expected", "document is empty", "'<' not found"), "không có nội dung XML (tệp rỗng hoặc không phải XML)"),
+    (("attribute", "attvalue"), "thuộc tính viết sai (thiếu dấu nháy hoặc lặp thuộc tính)"),
+    (("entity", "entityref"), "có ký hiệu & không hợp lệ"),
+)
+
+
 def _explain(exc) -> str:
     line = getattr(exc, "lineno", None)
-    where = f"dòng {line}" if line else "vị trí không rõ"
-    return f"lỗi cú pháp XML ở {where}; tệp bị hỏng hoặc không do Word/Excel ghi"
+    col = getattr(exc, "position", (None, None))[1] if hasattr(exc, "position") else None
+    where = f"dòng {line}" + (f", cột {col}" if col else "") if line else "vị trí không rõ"
+    text = str(getattr(exc, "msg", "") or exc).lower()
+    cause = next((vi for keys, vi in _CAUSES if any(k in text for k in keys)), "cấu trúc XML sai")
+    return (f"lỗi cú pháp XML ở {where}: {cause}; tệp bị hỏng hoặc không do Word/Excel ghi — "
+            "mở bằng Word, lưu lại thành tệp mới rồi gửi lại")
 
 
 def open_zip(data: bytes) -> zipfile.ZipFile:

@@ -43,7 +43,7 @@ def check_appendices(doc: Doc):
 def _cited(doc: Doc, heads):
     """The body must point to each appendix (III.1.a): `Phụ lục I`, or `phụ lục kèm theo` for one."""
     text = " ".join(squash(b.text) for b in doc.main if isinstance(b, Para)).lower()
-    if "phụ lục" not in text and "phu luc" not in text:
+    if "phụ lục" not in text and "kèm theo" not in text:  # "danh sách kèm theo Quyết định này" cites it too
         yield Finding("PL", "văn bản có phụ lục nhưng nội dung không nhắc tới phụ lục (Nghị định: trong văn bản "
                             "phải có chỉ dẫn về phụ lục)", where(heads[0]),
                       fix="thêm vào nội dung chỉ dẫn, ví dụ “(chi tiết tại Phụ lục I kèm theo)”")

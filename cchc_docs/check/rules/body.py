@@ -27,7 +27,7 @@ def check_type_name(doc: Doc):
     yield from fmt("TL", p, "tên loại", size=(26, 28), bold=True, italic=False, upper=True, jc=("center",))
     if not doc.subject:
         if doc.kind in ("GIẤY MỜI", "GIẤY GIỚI THIỆU", "GIẤY NGHỈ PHÉP", "GIẤY ỦY QUYỀN", "PHIẾU GỬI",
-                        "PHIẾU CHUYỂN", "PHIẾU BÁO", "BIÊN BẢN", "HỢP ĐỒNG"):
+                        "PHIẾU CHUYỂN", "PHIẾU BÁO", "BIÊN BẢN", "HỢP ĐỒNG", "THƯ CÔNG") or not doc.known_kind:
             return
         yield Finding("TL", "thiếu trích yếu nội dung ngay dưới tên loại (Nghị định: in thường, đứng, đậm)",
                       where(p))
@@ -40,7 +40,10 @@ def check_type_name(doc: Doc):
     if all(is_placeholder(q.text) for q in doc.subject):
         return  # a blank trích yếu has no length to measure the line against
     paras = [b for b in doc.main if isinstance(b, Para)]
-    yield from check_line("TL", "trích yếu", paras, doc.subject, 0.2, 0.8,
+    under = doc.subject
+    if doc.attached is not None and doc.attached.index > doc.subject[-1].index:
+        under = [*doc.subject, doc.attached]  # the line goes under `(Ban hành kèm theo …)`
+    yield from check_line("TL", "trích yếu", paras, under, 0.2, 0.8,
                            "nét liền, dài 1/3–1/2 dòng chữ, đặt cân đối")
 
 
@@ -202,7 +205,7 @@ def check_legal_bases(doc: Doc):
     block, missing = [], []
     for p in paras[start:]:
         f = fold(p.text)
-        if f.startswith("cancu") or (block and f.startswith(("theodenghi", "xetdenghi"))):
+        if f.startswith("cancu") or (block and f.startswith(("theodenghi", "xet"))):
             block.append(p)
         elif block and not f:
             block[-1] = p  # a model form's `……….` line closes the last basis: its end counts
@@ -239,6 +242,9 @@ _ARTICLE = re.compile(r"^Điều\s+(\d+)\s*([.:]?)\s*(.*)$")
       "NĐ 30/2020, Phụ lục I, Phần I, mục II.6.e")
 def check_headings(doc: Doc):
     body = doc.body
+    # A body paragraph may open with "Điều 5 Nghị định …" as prose: only a document laid out in
+    # articles ("Điều 1.", "Điều 2." …) has article headings to hold to the rule.
+    articles = [p for p in body if re.match(r"^Điều\s+\d+\s*[.:]", squash(p.text))]
     for k, p in enumerate(body):
         text = squash(p.text)
         m = _PART.match(text)
@@ -259,8 +265,8 @@ def check_headings(doc: Doc):
                 yield from fmt("DM", title, f"tên {word.lower()}", bold=True, upper=True, jc=("center",))
             continue
         m = _ARTICLE.match(text)
-        if m and len(text) < 160:
-            if m.group(2) != ".":
+        if m and len(text) < 160 and (m.group(2) or len(articles) >= 2):
+            if m.group(2) == ":":
                 yield Finding("DM", f"“Điều {m.group(1)}{m.group(2)}”: sau số thứ tự điều phải có dấu chấm "
                                     f"(Nghị định: “Điều {m.group(1)}. …”)", where(p))
             runs = [r for r in p.text_runs()]

@@ -64,9 +64,11 @@ def fmt(rule_id: str, p: Para, label: str, *, size=None, bold=None, italic=None,
             want = pt(lo) if lo == hi else f"{pt(lo)}–{pt(hi)}"
             out.append(Finding(rule_id, f"{label}: cỡ chữ {', '.join(pt(s) for s in bad)} (Nghị định: {want})", w))
     if bold is True and not all_on(p, "b"):
-        out.append(Finding(rule_id, f"{label}: chữ không in đậm (Nghị định: đứng, đậm)", w))
+        out.append(Finding(rule_id, f"{label}: chữ không in đậm (Nghị định: đứng, đậm)", w,
+                           fix=f"chọn {label}, in đậm (Ctrl+B)"))
     if bold is False and any_on(p, "b"):
-        out.append(Finding(rule_id, f"{label}: chữ in đậm (Nghị định: không đậm)", w))
+        out.append(Finding(rule_id, f"{label}: chữ in đậm (Nghị định: không đậm)", w,
+                           fix=f"chọn {label}, bỏ in đậm (Ctrl+B)"))
     if italic is True and not all_on(p, "i"):
         out.append(Finding(rule_id, f"{label}: chữ không nghiêng (Nghị định: kiểu chữ nghiêng)", w))
     if italic is False and any_on(p, "i"):

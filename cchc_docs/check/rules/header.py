@@ -147,7 +147,8 @@ def check_number(doc: Doc):
     elif int(number) == 0:
         yield Finding("SO", f"số văn bản “{number}” không hợp lệ (đánh từ 01)", where(p))
     elif int(number) < 10 and number != f"{int(number):02d}":
-        yield Finding("SO", f"số {number} nhỏ hơn 10 phải có số 0 phía trước: “{int(number):02d}”", where(p))
+        yield Finding("SO", f"số {number} nhỏ hơn 10 phải có số 0 phía trước: “{int(number):02d}”", where(p),
+                      fix=f"sửa thành “Số: {int(number):02d}/{symbol}”")
     elif int(number) >= 10 and number.startswith("0"):
         yield Finding("SO", f"số “{number}” thừa số 0 ở đầu (chỉ số nhỏ hơn 10 mới thêm số 0)", where(p))
     groups = symbol.split("/")
@@ -254,7 +255,8 @@ def _date_parts(p, d, mo, y):
             return
     day, month, year = int(d), int(mo), int(y)
     if day < 10 and d != f"{day:02d}":
-        yield Finding("DT", f"ngày {d} nhỏ hơn 10 phải có số 0 phía trước: “ngày {day:02d}”", w)
+        yield Finding("DT", f"ngày {d} nhỏ hơn 10 phải có số 0 phía trước: “ngày {day:02d}”", w,
+                      fix=f"sửa “ngày {d}” thành “ngày {day:02d}”")
     elif day >= 10 and d.startswith("0"):
         yield Finding("DT", f"ngày “{d}” thừa số 0 ở đầu", w)
     if month <= 2 and mo != f"{month:02d}":
@@ -262,7 +264,7 @@ def _date_parts(p, d, mo, y):
                             "(Nghị định: tháng 1, 2 thêm số 0)", w)
     elif month >= 3 and mo.startswith("0"):
         yield Finding("DT", f"tháng “{mo}” không được thêm số 0: “tháng {month}” "
-                            "(Nghị định: chỉ tháng 1, 2 thêm số 0)", w)
+                            "(Nghị định: chỉ tháng 1, 2 thêm số 0)", w, fix=f"sửa “tháng {mo}” thành “tháng {month}”")
     try:
         dt.date(year, month, day)
     except ValueError:

@@ -54,7 +54,7 @@ _AGENCY_CAPS = re.compile(r"\b(Ủy|Uỷ) (Ban Nhân Dân|ban Nhân dân|Ban nh�
 
 
 @rule("HOA", "Viết hoa tên cơ quan theo Phụ lục II: “Ủy ban nhân dân”, “Hội đồng nhân dân”",
-      "NĐ 30/2020, Phụ lục II, mục II.1")
+      "NĐ 30/2020, Phụ lục II (viết hoa tên cơ quan, tổ chức)")
 def check_capitals(doc: Doc):
     bad = {}
     for p in [*doc.body, *([doc.kg] if doc.kg else []), *doc.kg_items]:

@@ -60,7 +60,11 @@ def check_signer(doc: Doc):
     if not is_placeholder(name.text):
         yield from fmt("SG", name, "họ tên người ký", size=(26, 28), bold=True, italic=False, upper=False)
     for k, p in enumerate(titles):
-        if squash(shown(p)).upper().startswith("PHÓ ") and not (k > 0 and squash(shown(titles[k - 1])).startswith("KT.")):
+        line = squash(shown(p)).upper()
+        above = squash(shown(titles[k - 1])) if k > 0 else ""
+        if doc.kind in ("HỢP ĐỒNG", "BẢN GHI NHỚ", "BẢN THỎA THUẬN") or "PHỤ TRÁCH" in line:
+            continue  # a party's representative; a deputy in charge signs in his own name
+        if line.startswith("PHÓ ") and not above.startswith(("KT.", "TUQ.")):
             yield Finding("SG", f"cấp phó ký (“{short(p.text, 30)}”) nhưng dòng trên không ghi “KT.” (Nghị định: cấp phó "
                                 "ký thay người đứng đầu ghi “KT.” trước chức vụ của người đứng đầu)", where(p),
                           fix="thêm dòng “KT. <CHỨC VỤ NGƯỜI ĐỨNG ĐẦU>” ngay trên dòng chức vụ cấp phó, "
