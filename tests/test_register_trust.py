@@ -87,3 +87,23 @@ def test_register_and_archive_are_private(ws):
     for path in issued.archived:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_the_archive_keeps_a_clean_package(ws):
+    import zipfile
+
+    draft = Session(ws).write_letter()
+    dirty = ws / "dirty.docx"
+    with zipfile.ZipFile(draft) as src, zipfile.ZipFile(dirty, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("../../x", b"escape")
+        dst.writestr("word/stray.xml", b"<x/>")
+    issued = register.issue(ws, dirty, date=D)
+    with zipfile.ZipFile(draft) as zf:
+        wanted = sorted(zf.namelist())
+    for path in (issued.path, *issued.archived):
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+        assert sorted(names) == wanted and len(names) == len(set(names))
+    assert not (ws.parent / "x").exists()

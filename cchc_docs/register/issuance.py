@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import DocumentError, InputError, Problem, RegisterError
+from ..ooxml.clean import used_parts
 from ..ooxml.package import PackageError, atomic_write, package_bytes, read_parts
 from ..vn import format_date_short, nfc
 from . import archive as arc
@@ -72,9 +73,14 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
     series = nfc(series) or DEFAULT_SERIES
     backdate = nfc(backdate) or None
     try:
-        parts = read_parts(src)
+        # The archive keeps a clean package: only the parts the document uses, under
+        # their own names (no `../../x`, no duplicate or stray entries from outside).
+        parts = used_parts(read_parts(src))
     except PackageError as exc:
         raise DocumentError(Problem(str(exc), file=str(src))) from None
+    if DOCUMENT not in parts:
+        raise DocumentError(Problem("gói Word không dẫn tới word/document.xml (_rels/.rels hỏng)",
+                                    file=str(src)))
     draft = read_draft(parts[DOCUMENT], name=str(src))
     agency = ws.config.agency.name
     # Everything that can refuse the draft is decided before the register is opened: a
