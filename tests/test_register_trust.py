@@ -107,3 +107,15 @@ def test_the_archive_keeps_a_clean_package(ws):
             names = zf.namelist()
         assert sorted(names) == wanted and len(names) == len(set(names))
     assert not (ws.parent / "x").exists()
+
+
+def test_a_draft_that_fails_the_checker_is_not_numbered(ws, cchc, db):
+    bad = make_draft(ws / "thieu-kinh-gui.docx", recipients=())
+    args = ["register", "issue", bad, "-w", ws, "--date", "2024-07-05"] + (["--db", db] if db else [])
+    refused = cchc(*args)
+    assert refused.exit_code == 2
+    assert "KG: công văn thiếu “Kính gửi:”" in refused.stderr and "chưa cấp số" in refused.stderr
+    assert "cchc check --draft thieu-kinh-gui.docx" in refused.stderr
+    assert register.list_entries(ws, db_url=db) == [] and not (ws / "output" / "ban-hanh").exists()
+    good = make_draft(ws / "dung.docx")
+    assert register.issue(ws, good, date=D, db_url=db).number == 1

@@ -93,6 +93,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
 
     if draft.number is not None:
         _refuse_numbered(reg, agency, draft, src)
+    _check_layout(parts, src)
     notes: list[str] = []
     abbr = ws.config.agency.abbr
     if abbr and abbr not in draft.symbol.split("-"):
@@ -241,6 +242,19 @@ def _check_issuer(ws, draft, src: Path) -> None:
             "của workspace này: sổ đăng ký chỉ cấp số cho văn bản do cơ quan mình ban hành; chưa cấp số",
             file=str(src),
             hint="văn bản của đơn vị khác (như phiếu của xã) do đơn vị đó cấp số trong sổ của họ"))
+
+
+def _check_layout(parts: dict[str, bytes], src: Path) -> None:
+    """The draft must pass `cchc check --draft` (number and date may be blank): a number
+    once given cannot be taken back, so a malformed document is stopped before it."""
+    from ..check import check_parts
+
+    errors = [f for f in check_parts(parts, draft=True) if f.severity == "error"]
+    if errors:
+        raise RegisterError([Problem(f"{f.rule}: {f.message} ({f.where})", file=str(src))
+                             for f in errors] + [Problem(
+            f"văn bản chưa đúng thể thức Nghị định 30 ({len(errors)} lỗi ở trên); chưa cấp số",
+            file=str(src), hint=f"sửa rồi kiểm tra lại bằng: cchc check --draft {src.name}")])
 
 
 def _check_units(draft, src: Path) -> None:
