@@ -308,7 +308,7 @@ def void(workspace, number, reason: str, year: int | None = None, series: str | 
     agency = ws.config.agency.name
     reg = open_register(ws, db_url)
     with reg.transaction() as tx:
-        rows = tx.by_number(agency, n, year=year, series=series, symbol=symbol)
+        rows = tx.by_number(agency, n, year=year, series=series, symbol=symbol, lock=True)
         if not rows:
             raise RegisterError(f"sổ đăng ký không có văn bản số {number_text(n)}"
                                 f"{'/' + symbol if symbol else ''} năm {year}"
