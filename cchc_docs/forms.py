@@ -44,7 +44,11 @@ def subject(config: Config) -> str:
     return remediation_subject(config.campaign.period)
 
 
-def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, list[Row]]:
+def compose(config: Config, dataset: Dataset, commune: Commune, letter=None) -> tuple[dict, list[Row]]:
+    """`letter`: (number, date) of the reminder letter once the register has issued it, so
+    the form cites `Công văn số 05/UBND-NV ngày 05/7/2024`; None leaves the number blank."""
+    from .vn import format_date_short
+
     agency = config.agency
     form_rows = rows(dataset.shortfalls(commune))
     parent = agency.commune_parent or agency.name
@@ -57,6 +61,8 @@ def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, l
         "subject": subject(config),
         "recipient": f"{agency.title} (qua {agency.office})",
         "letter_symbol": f"{agency.abbr}-{agency.office_abbr}",
+        "letter_number": number_text(letter[0] if letter else None),
+        "letter_issued": f" ngày {format_date_short(letter[1])}" if letter else "",
         "agency_title": agency.title,
         "letter_subject": config.campaign.subject,
         "code": commune.code,

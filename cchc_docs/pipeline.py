@@ -180,6 +180,31 @@ class Session:
 
         return write_forms(self, only=only, formats=formats, jobs=jobs, out_dir=out_dir, progress=progress)
 
+    def issued_letter(self, db_url=None, warn: Warn = _stderr):
+        """(number, date) of this campaign's reminder letter in the register, or None.
+
+        The forms cite it (`Thực hiện Công văn số 05/UBND-NV ngày 05/7/2024`). A workspace
+        without a register is not given one by asking; a register that cannot be reached
+        leaves the number blank, with a warning (the forms are still drafts)."""
+        from .errors import CchcError
+        from .register import db as reg_db
+        from .register import list_entries
+
+        url = reg_db.resolve_url(self.ws.root, db_url)
+        if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+            return None
+        agency = self.config.agency
+        symbol = f"{agency.abbr}-{agency.office_abbr}"
+        try:
+            rows = list_entries(self.ws, year=self.config.campaign.year, db_url=db_url)
+        except CchcError as exc:
+            warn(f"Cảnh báo: không đọc được sổ đăng ký để ghi số công văn vào phiếu ({exc}); để trống số.")
+            return None
+        # The letter's trích yếu as the register read it from the document (one spelling).
+        summary = " ".join(f"V/v {self.config.campaign.subject}".split())
+        found = [e for e in rows if e.symbol == symbol and not e.voided and " ".join(e.summary.split()) == summary]
+        return (found[-1].number, found[-1].date) if found else None
+
     # ------------------------------------------------------------ everything
 
     def build(self, out_dir=None, warn: Warn = _stderr, progress=None) -> list[Path]:

@@ -25,6 +25,13 @@ def test_letter_then_report_issued_in_one_series(cchc, ws):
     assert paths[0] == ws.joinpath(*BAN_HANH, "02-BC-UBND-bao-cao-tong-hop.docx")
     assert {p.parent.name for p in paths[1:]} == {"VT", "NV"}
     assert header(paths[0]) == ("Số: 02/BC-UBND", "Hương Sơn, ngày 10 tháng 9 năm 2024")
+    # The appendix quotes the report's own number and date, in the issued and archived copies.
+    for path in paths:
+        lines = [p.text for p in docx.Document(str(path)).paragraphs if p.text.startswith("(Kèm theo")]
+        assert lines == ["(Kèm theo Báo cáo số 02/BC-UBND ngày 10/9/2024 của Ủy ban nhân dân huyện)"], path
+    draft_lines = [p.text for p in docx.Document(str(ws / "output" / "bao-cao-tong-hop.docx")).paragraphs
+                   if p.text.startswith("(Kèm theo")] if (ws / "output" / "bao-cao-tong-hop.docx").exists() else []
+    assert all("số      /BC-UBND" in t for t in draft_lines)
     issued_letter = ws.joinpath(*BAN_HANH, "01-UBND-NV-cong-van-don-doc.docx")
     checked = cchc("check", paths[0], issued_letter)
     assert checked.exit_code == 0, checked.stdout
@@ -65,3 +72,21 @@ def test_register_issue_leaves_the_draft_and_writes_the_issued_copy(cchc, ws):
     assert header(issued) == ("Số: 01/UBND-NV", "Hương Sơn, ngày 05 tháng 7 năm 2024")
     archived = [Path(p) for p in done.stdout.splitlines()]
     assert all(p.read_bytes() == issued.read_bytes() for p in archived)
+
+
+def test_forms_made_after_the_letter_is_issued_cite_its_number(cchc, ws):
+    def cited(form: Path) -> str:
+        return next(p.text for p in docx.Document(str(form)).paragraphs if p.text.startswith("Thực hiện Công văn"))
+
+    made = cchc("forms", "-w", ws, "--only", "Sơn Long", "--format", "docx")
+    form = ws / "output" / "forms" / "son-long.docx"
+    assert made.exit_code == 0 and cited(form).startswith("Thực hiện Công văn số      /UBND-NV của")
+    assert not (ws / "register.sqlite").exists()  # asking did not create a register
+    assert cchc("letter", "-w", ws, "--issue", "--date", "2024-07-05").exit_code == 0
+    assert cchc("forms", "-w", ws, "--only", "Sơn Long", "--format", "docx").exit_code == 0
+    assert cited(form).startswith("Thực hiện Công văn số 01/UBND-NV ngày 05/7/2024 của Ủy ban nhân dân huyện về việc")
+    assert cchc("check", "--draft", form).exit_code == 0
+    # A withdrawn letter is not cited.
+    assert cchc("register", "void", "01", "-w", ws, "--year", "2024", "--reason", "nhầm").exit_code == 0
+    assert cchc("forms", "-w", ws, "--only", "Sơn Long", "--format", "docx").exit_code == 0
+    assert cited(form).startswith("Thực hiện Công văn số      /UBND-NV của")

@@ -224,7 +224,7 @@ def form_template() -> dict[str, bytes]:
         x.text_para("{{ subject }}", b=True, sz=28, jc="center"),
         x.rule(2268, x.TEXT_WIDTH),
         x.para(x.run("Kính gửi: {{ recipient }}.", sz=28), jc="center", before=120, after=120, sz=28),
-        b("Thực hiện Công văn số      /{{ letter_symbol }} của {{ agency_title }} về việc {{ letter_subject }}, "
+        b("Thực hiện Công văn số {{ letter_number }}/{{ letter_symbol }}{{ letter_issued }} của {{ agency_title }} về việc {{ letter_subject }}, "
           "{{ committee }} báo cáo kết quả khắc phục như sau:"),
         b("Mã đơn vị: {{ code }}"),
         _heading("I. KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ"),
