@@ -90,3 +90,43 @@ def test_forms_made_after_the_letter_is_issued_cite_its_number(cchc, ws):
     assert cchc("register", "void", "01", "-w", ws, "--year", "2024", "--reason", "nhầm").exit_code == 0
     assert cchc("forms", "-w", ws, "--only", "Sơn Long", "--format", "docx").exit_code == 0
     assert cited(form).startswith("Thực hiện Công văn số      /UBND-NV của")
+
+
+def test_build_with_one_unusable_return_prints_what_it_wrote(cchc, ws):
+    results = ws / "data" / "results"
+    for sample in results.iterdir():  # the sample's good returns out: one bad one left
+        sample.unlink()
+    (results / "son-long.xlsx").write_text("không phải Excel", encoding="utf-8")
+    built = cchc("build", "-w", ws)
+    assert built.exit_code == 0, built.stderr
+    written = [Path(p) for p in built.stdout.splitlines()]
+    assert written[0] == ws / "output" / "cong-van-don-doc.docx" and written[-1].name == "manifest.csv"
+    assert len(written) == 52 and all(p.is_file() for p in written)
+    assert "son-long.xlsx" in built.stderr and "Bỏ qua báo cáo tổng hợp" in built.stderr
+    assert "đã soạn công văn và 50 tệp phiếu" in built.stderr
+    assert not (ws / "output" / "bao-cao-tong-hop.docx").exists()
+
+
+def test_an_earlier_date_hint_names_an_option_the_command_has(cchc, ws):
+    assert cchc("letter", "-w", ws, "--issue", "--date", "2024-07-05").exit_code == 0
+    toml = (ws / "cchc.toml").read_text(encoding="utf-8")
+    (ws / "cchc.toml").write_text(toml.replace("06 tháng đầu năm 2024\"\n# The period", "06 tháng đầu năm 2024 (bổ sung)\"\n# The period", 1), encoding="utf-8")
+    refused = cchc("letter", "-w", ws, "--issue", "--date", "2024-07-01")
+    assert refused.exit_code == 2 and "--backdate" in refused.stderr, refused.stderr
+    assert "--backdate" in cchc("letter", "--help").stdout
+    done = cchc("letter", "-w", ws, "--issue", "--date", "2024-07-01", "--backdate", "ký ngày 01/7")
+    assert done.exit_code == 0, done.stderr
+    assert "Đã cấp số 02/UBND-NV ngày 01/7/2024" in done.stderr
+    listing = cchc("register", "list", "-w", ws).stdout
+    assert "Lùi ngày: ký ngày 01/7" in listing
+    assert cchc("letter", "-w", ws, "--backdate", "x").exit_code == 2
+
+
+def test_one_spelling_of_the_title(cchc, ws):
+    assert cchc("letter", "-w", ws, "--issue", "--date", "2024-07-05").exit_code == 0
+    report = cchc("report", "-w", ws, "--issue", "--date", "2024-09-10")
+    assert report.exit_code == 0, report.stderr
+    listing = cchc("register", "list", "-w", ws).stdout.splitlines()[-1]
+    title = listing.split("10/9/2024", 1)[1].strip()
+    assert title.startswith("Báo cáo kết quả")
+    assert f"): {title}" in report.stderr

@@ -123,7 +123,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
                 raise RegisterError(
                     f"số {number_text(number)}/{draft.symbol} năm {date.year} đã có ở sổ "
                     f"'{clash[0].series}': số và ký hiệu phải là duy nhất trong năm; "
-                    "hãy cấp số trong sổ đó (--series)")
+                    "hãy cấp số trong sổ đó: cchc register issue TỆP --series TÊN_SỔ")
             xml, warnings = stamp(draft, number, date)
             new_parts = dict(parts)
             new_parts[DOCUMENT] = xml
