@@ -99,6 +99,8 @@ def test_the_archive_keeps_a_clean_package(ws):
             dst.writestr(info, src.read(info))
         dst.writestr("../../x", b"escape")
         dst.writestr("word/stray.xml", b"<x/>")
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            dst.writestr("word/styles.xml", src.read("word/styles.xml"))
     issued = register.issue(ws, dirty, date=D)
     with zipfile.ZipFile(draft) as zf:
         wanted = sorted(zf.namelist())
