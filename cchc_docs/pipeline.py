@@ -190,12 +190,12 @@ class Session:
         from .register import db as reg_db
         from .register import list_entries
 
-        url = reg_db.resolve_url(self.ws.root, db_url)
-        if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
-            return None
         agency = self.config.agency
         symbol = f"{agency.abbr}-{agency.office_abbr}"
         try:
+            url = reg_db.resolve_url(self.ws.root, db_url)
+            if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+                return None
             rows = list_entries(self.ws, year=self.config.campaign.year, db_url=db_url)
         except CchcError as exc:
             warn(f"Cảnh báo: không đọc được sổ đăng ký để ghi số công văn vào phiếu ({exc}); để trống số.")
