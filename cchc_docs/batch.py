@@ -35,6 +35,7 @@ class FormMaker:
         self.stems = forms.file_stems(list(self.dataset.communes))
         self.by_code = {c.code: c for c in self.dataset.communes}
         self._workbook = None  # PreparedWorkbook, built on the first Excel sheet
+        self.letter = session.issued_letter()  # (number, date) once the register has it
 
     def render(self, commune, fmt: str) -> tuple[bytes, int]:
         from . import forms
@@ -43,7 +44,7 @@ class FormMaker:
         from .statuses import STATUSES
 
         config = self.session.config
-        context, rows = forms.compose(config, self.dataset, commune)
+        context, rows = forms.compose(config, self.dataset, commune, letter=self.letter)
         if fmt == "docx":
             data = self.template.render(context, title=forms.subject(config), creator=context["committee"],
                                         stamp=_stamp(None, config.campaign.year), level=FORM_DEFLATE_LEVEL)

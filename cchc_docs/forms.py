@@ -67,7 +67,11 @@ def _issuer(config: Config, commune: Commune) -> dict:
             "signer_authority": "TM. ỦY BAN NHÂN DÂN", "signer_position": "CHỦ TỊCH"}
 
 
-def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, list[Row]]:
+def compose(config: Config, dataset: Dataset, commune: Commune, letter=None) -> tuple[dict, list[Row]]:
+    """`letter`: (number, date) of the reminder letter once the register has issued it, so
+    the form cites `Công văn số 05/UBND-NV ngày 05/7/2024`; None leaves the number blank."""
+    from .vn import format_date_short
+
     agency = config.agency
     form_rows = rows(dataset.shortfalls(commune))
     issuer = _issuer(config, commune)
@@ -79,6 +83,8 @@ def compose(config: Config, dataset: Dataset, commune: Commune) -> tuple[dict, l
         "subject": subject(config),
         "recipient": f"{agency.title} (qua {agency.office})",
         "letter_symbol": f"{agency.abbr}-{agency.office_abbr}",
+        "letter_number": number_text(letter[0] if letter else None),
+        "letter_issued": f" ngày {format_date_short(letter[1])}" if letter else "",
         "agency_title": agency.title,
         "letter_subject": config.campaign.subject,
         "code": commune.code,

@@ -20,7 +20,7 @@ _WHAT = {
     errno.ENOENT: ("không tìm thấy tệp hoặc thư mục", "kiểm tra lại đường dẫn"),
     errno.EBUSY: ("tệp đang bị chương trình khác giữ", "đóng tệp trong Word hoặc chương trình khác rồi chạy lại"),
     errno.ENAMETOOLONG: ("tên tệp hoặc đường dẫn quá dài", "dùng thư mục có đường dẫn ngắn hơn"),
-    errno.EMFILE: ("mở quá nhiều tệp cùng lúc", "chạy lại với ít tiến trình hơn (--jobs)"),
+    errno.EMFILE: ("mở quá nhiều tệp cùng lúc", "đóng bớt chương trình rồi chạy lại (với cchc forms: giảm --jobs)"),
 }
 
 

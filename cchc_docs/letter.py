@@ -122,6 +122,7 @@ def compose(config: Config, dataset: Dataset, date: dt.date | None = None,
         "signer_authority": signer.authority,
         "signer_position": signer.position,
         "signer_name": signer.name,
+        "signer_lines": list(signer.lines),
     }
     return context, [footnote_text(g) for g in groups]
 

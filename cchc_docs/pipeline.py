@@ -195,6 +195,31 @@ class Session:
         forms = [p for p in paths if p.suffix in (".docx", ".xlsx")]
         return atomic_write(self.output_dir(out_dir) / "phieu-khac-phuc.zip", zip_files(forms))
 
+    def issued_letter(self, db_url=None, warn: Warn = _stderr):
+        """(number, date) of this campaign's reminder letter in the register, or None.
+
+        The forms cite it (`Thực hiện Công văn số 05/UBND-NV ngày 05/7/2024`). A workspace
+        without a register is not given one by asking; a register that cannot be reached
+        leaves the number blank, with a warning (the forms are still drafts)."""
+        from .errors import CchcError
+        from .register import db as reg_db
+        from .register import list_entries
+
+        agency = self.config.agency
+        symbol = f"{agency.abbr}-{agency.office_abbr}"
+        try:
+            url = reg_db.resolve_url(self.ws.root, db_url)
+            if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).is_file():
+                return None
+            rows = list_entries(self.ws, year=self.config.campaign.year, db_url=db_url)
+        except CchcError as exc:
+            warn(f"Cảnh báo: không đọc được sổ đăng ký để ghi số công văn vào phiếu ({exc}); để trống số.")
+            return None
+        # The letter's trích yếu as the register read it from the document (one spelling).
+        summary = " ".join(f"V/v {self.config.campaign.subject}".split())
+        found = [e for e in rows if e.symbol == symbol and not e.voided and " ".join(e.summary.split()) == summary]
+        return (found[-1].number, found[-1].date) if found else None
+
     # ------------------------------------------------------------ everything
 
     def build(self, out_dir=None, warn: Warn = _stderr, progress=None) -> list[Path]:
@@ -203,7 +228,15 @@ class Session:
         paths += self.write_forms(out_dir=out_dir, progress=sys.stderr.isatty() if progress is None else progress)
         # Returns arrive weeks after the letter: until the first one does, build skips the report.
         if self.has_returns():
-            paths.append(self.write_report(out_dir=out_dir, warn=warn))
+            try:
+                paths.append(self.write_report(out_dir=out_dir, warn=warn))
+            except InputError as exc:
+                # The letter and forms are written and good; an unusable return must not
+                # hide them. Say what was wrong and what was skipped, and go on.
+                for problem in exc.problems:
+                    warn(f"Cảnh báo: {problem}")
+                warn("Bỏ qua báo cáo tổng hợp: chưa có phiếu báo cáo nào dùng được; đã soạn công văn "
+                     f"và {len(paths) - 2} tệp phiếu (cùng manifest.csv).")
         else:
             warn(f"Bỏ qua báo cáo tổng hợp: chưa có phiếu báo cáo nào trong {self.ws.results_dir}.")
         return paths
@@ -272,7 +305,7 @@ class Session:
     DRAFTS = {"letter": "write_letter", "report": "write_report"}
 
     def produce(self, what: str, date=None, number=None, issue=False, out_dir=None, db_url=None,
-                warn: Warn = _stderr, **kwargs):
+                warn: Warn = _stderr, backdate=None, **kwargs):
         """`cchc letter` / `cchc report`: (paths written, IssuedDocument or None).
 
         A draft without --number and --date; a numbered copy with both; or, with
@@ -282,14 +315,19 @@ class Session:
             if number is not None:
                 raise InputError(Problem("--issue lấy số tiếp theo của sổ đăng ký; không dùng cùng --number",
                                          hint="bỏ --number, hoặc bỏ --issue để tự ghi số"))
-            issued = self.issue(what, date=date, out_dir=out_dir, db_url=db_url, warn=warn, **kwargs)
+            issued = self.issue(what, date=date, out_dir=out_dir, db_url=db_url, warn=warn,
+                                backdate=backdate, **kwargs)
             return [issued.path, *issued.archived], issued
+        if backdate:
+            raise InputError(Problem("--backdate chỉ dùng cùng --issue (lùi ngày khi cấp số)",
+                                     hint="thêm --issue, hoặc bỏ --backdate"))
         maker = getattr(self, self.DRAFTS[what])
         if what == "report":
             kwargs["warn"] = warn
         return [maker(date=date, number=number, out_dir=out_dir, **kwargs)], None
 
-    def issue(self, what: str, date=None, out_dir=None, db_url=None, warn: Warn = _stderr, **kwargs):
+    def issue(self, what: str, date=None, out_dir=None, db_url=None, warn: Warn = _stderr,
+              backdate=None, **kwargs):
         """Draft `what` ("letter" or "report") and issue it into the register in one step.
 
         The register numbers the draft exactly as the generator makes it, so one step or
@@ -300,4 +338,4 @@ class Session:
         maker = getattr(self, self.DRAFTS[what])
         make = (lambda d: maker(out_dir=d, warn=warn, **kwargs)) if what == "report" else \
             (lambda d: maker(out_dir=d, **kwargs))
-        return register.issue_new(self.ws, make, date=date, out_dir=out_dir, db_url=db_url)
+        return register.issue_new(self.ws, make, date=date, out_dir=out_dir, db_url=db_url, backdate=backdate)

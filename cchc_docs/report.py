@@ -331,6 +331,7 @@ def compose(config: Config, dataset, intake: Intake, date: dt.date | None = None
         "signer_authority": signer.authority,
         "signer_position": signer.position,
         "signer_name": signer.name,
+        "signer_lines": list(signer.lines),
         "appendix_ref": (f"(Kèm theo Báo cáo số {number_text(number)}/{symbol} "
                          f"{issued} của {agency.title})"),
         "appendix": appendix_groups(intake),

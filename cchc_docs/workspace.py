@@ -62,9 +62,43 @@ class Agency:
 
 @dataclass(frozen=True)
 class Signer:
+    """The signer block (Decree 30, Phụ lục I, mục II.7). `authority` and `position` hold
+    one line each per line of the block, joined by newlines: `TM. ỦY BAN NHÂN DÂN` and
+    `KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH` for a deputy signing for the chairman."""
+
     authority: str  # TM. ỦY BAN NHÂN DÂN
-    position: str  # CHỦ TỊCH
+    position: str  # CHỦ TỊCH, or KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH
     name: str
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The upper-case lines above the signature, each on its own line of the block."""
+        return tuple(t for t in (self.authority + "\n" + self.position).split("\n") if t.strip())
+
+
+# Quyền hạn ký (Phụ lục I, II.7): thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền.
+AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+
+def _signer_lines(value, key: str, problems: list, source: str, required: bool) -> str:
+    """A TOML string (a newline makes a new line) or a list of strings, one line each."""
+    if value is None or value == "" or value == []:
+        if required:
+            problems.append(Problem(f"thiếu khóa '{key}' trong mục [signer]", file=source))
+        return ""
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) for v in items):
+        problems.append(Problem(f"'{key}' trong mục [signer] phải là chữ hoặc danh sách các dòng chữ, ví dụ "
+                                f'{key} = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]', file=source))
+        return ""
+    lines = [" ".join(nfc(line).split()) for v in items for line in v.splitlines()]
+    lines = [line for line in lines if line]
+    for line in lines:
+        first = line.split(" ", 1)[0]
+        if first.rstrip(".").upper() in {a.rstrip(".") for a in AUTHORITIES} and first not in AUTHORITIES:
+            problems.append(Problem(f"'{line}' trong mục [signer]: viết tắt quyền hạn phải là "
+                                    f"{', '.join(AUTHORITIES)} (in hoa, có dấu chấm, rồi dấu cách)", file=source))
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -246,8 +280,10 @@ def parse_config(raw: dict, source: str = CONFIG_NAME, text: str | None = None) 
         parent=get("agency", "parent", required=False, default="") or "",
         commune_parent=get("agency", "commune_parent", required=False, default="") or "",
     )
-    signer = Signer(get("signer", "authority", required=False, default="") or "",
-                    get("signer", "position"), get("signer", "name"))
+    section = raw.get("signer", {}) if isinstance(raw.get("signer", {}), dict) else {}
+    signer = Signer(_signer_lines(section.get("authority"), "authority", problems, source, required=False),
+                    _signer_lines(section.get("position"), "position", problems, source, required=True),
+                    get("signer", "name"))
     campaign = Campaign(
         subject=get("campaign", "subject"), period=get("campaign", "period"),
         year=get("campaign", "year", int), deadline=get("campaign", "deadline", dt.date),

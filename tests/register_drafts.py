@@ -15,7 +15,7 @@ import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Mm, Pt
 
 from cchc_docs.errors import CchcError
 
@@ -29,6 +29,40 @@ def _borderless(table) -> None:
         el = borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"})
         borders.append(el)
     tbl_pr.append(borders)
+
+
+def _rule(cell, width_cm: float, cell_cm: float) -> None:
+    """The solid line under the agency name or the motto, as Word draws it: an empty
+    paragraph with a top border, narrowed by indents."""
+    p = cell.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    side = Cm(max((cell_cm - width_cm) / 2, 0))
+    p.paragraph_format.left_indent = side
+    p.paragraph_format.right_indent = side
+    ppr = p._p.get_or_add_pPr()
+    bdr = ppr.makeelement(qn("w:pBdr"), {})
+    bdr.append(bdr.makeelement(qn("w:top"), {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "1",
+                                             qn("w:color"): "auto"}))
+    ppr.append(bdr)
+
+
+def _decree_page(d) -> None:
+    """A4, Decree 30 margins, Times New Roman: what the checker asks of every draft."""
+    section = d.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    for style in d.styles:
+        rpr = getattr(style.element, "rPr", None)
+        if getattr(style, "font", None) is None:
+            continue
+        style.font.name = "Times New Roman"
+        rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            rfonts.set(qn(attr), "Times New Roman")
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            rfonts.attrib.pop(qn(attr), None)
+        del rpr
 
 
 def _runs(paragraph, pieces, **fmt):
@@ -47,13 +81,16 @@ def make_draft(path: Path, subject: str = "tập trung khắc phục tồn tại
     """A Decree 30 draft as Word saves one: `Số:` and the date line in several runs.
     Without `title` a công văn (subject in the `V/v` line); with it (`BÁO CÁO`) a named type."""
     d = docx.Document()
+    _decree_page(d)
     header = d.add_table(rows=2, cols=2)
     _borderless(header)
     left1, right1 = header.cell(0, 0), header.cell(0, 1)
     _runs(left1.paragraphs[0], ["UBND TỈNH HÀ TĨNH"])
     _runs(left1.add_paragraph(), ["ỦY BAN NHÂN DÂN HUYỆN HƯƠNG SƠN"], bold=True)
+    _rule(left1, 2.3, 7.0)
     _runs(right1.paragraphs[0], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], bold=True, size=12)
     _runs(right1.add_paragraph(), ["Độc lập - Tự do - Hạnh phúc"], bold=True)
+    _rule(right1, 5.9, 9.0)
     left2, right2 = header.cell(1, 0), header.cell(1, 1)
     # The way Word splits it after a clerk typed the blank: "Số:" | "      " | "/" | ký hiệu.
     number = _runs(left2.paragraphs[0], ["Số:", "      ", "/", symbol])
@@ -61,6 +98,7 @@ def make_draft(path: Path, subject: str = "tập trung khắc phục tồn tại
     if title is None:
         vv = _runs(left2.add_paragraph(), ["V/v ", subject], size=12)
         vv.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        vv.paragraph_format.space_before = Pt(6)
     date = _runs(right2.paragraphs[0], ["Hương Sơn, ngày", "      ", "tháng      năm ", str(year)],
                  italic=True, size=14)
     date.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -69,7 +107,7 @@ def make_draft(path: Path, subject: str = "tập trung khắc phục tồn tại
         heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         sub = _runs(d.add_paragraph(), [subject[:1].upper() + subject[1:]], bold=True, size=14)
         sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        d.add_paragraph()  # the short line under the subject
+        _rule(d, 0.09 * len(subject), 16.5)  # the short line under the subject: ~2/5 of it
     if recipients:
         if len(recipients) == 1:
             _runs(d.add_paragraph(), ["Kính gửi: ", recipients[0] + "."], size=14)
@@ -78,7 +116,9 @@ def make_draft(path: Path, subject: str = "tập trung khắc phục tồn tại
             for k, r in enumerate(recipients[1:], start=1):
                 end = "." if k == len(recipients) - 1 else ";"
                 _runs(d.add_paragraph(), [f"- {r}{end}"], size=14)
-    _runs(d.add_paragraph(), ["Nội dung văn bản."], size=14)
+    content = _runs(d.add_paragraph(), ["Nội dung văn bản./."], size=14)
+    content.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    content.paragraph_format.first_line_indent = Cm(1)
     footer = d.add_table(rows=1, cols=2)
     _borderless(footer)
     left, right = footer.cell(0, 0), footer.cell(0, 1)

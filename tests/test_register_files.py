@@ -189,3 +189,32 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True
     return state != "Z"
+
+
+def test_ctrl_c_during_pdf_stops_libreoffice_and_removes_its_profile(ws, tmp_path):
+    """A stand-in soffice that hangs: Ctrl-C must end it, its profile and the staging folder."""
+    from test_check import build, save
+
+    log = tmp_path / "soffice.log"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\necho $$ > {log}\necho \"$@\" >> {log}\nexec sleep 120\n")
+    fake.chmod(0o755)
+    d, _ = build()
+    src = tmp_path / "van ban" / "cong van.docx"  # a path with spaces, too
+    src.parent.mkdir()
+    src.write_bytes(save(d))
+    env = dict(os.environ, PYTHONPATH=str(REPO), CCHC_SOFFICE=str(fake))
+    proc = subprocess.Popen([sys.executable, "-m", "cchc_docs.cli", "pdf", str(src)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not log.exists() or len(log.read_text().splitlines()) < 2:
+        assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read() if proc.poll() else ""
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Đã dừng theo yêu cầu (Ctrl-C)" in err, err
+    pid, argv = log.read_text().splitlines()[:2]
+    assert not _alive(int(pid))
+    profile = next(a for a in argv.split() if a.startswith("-env:UserInstallation=file://"))
+    assert not Path(profile.split("file://", 1)[1]).exists()
+    assert not list(src.parent.glob(".cchc-pdf-*")) and not list(src.parent.glob("*.pdf"))

@@ -87,3 +87,37 @@ def test_register_and_archive_are_private(ws):
     for path in issued.archived:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_the_archive_keeps_a_clean_package(ws):
+    import zipfile
+
+    draft = Session(ws).write_letter()
+    dirty = ws / "dirty.docx"
+    with zipfile.ZipFile(draft) as src, zipfile.ZipFile(dirty, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("../../x", b"escape")
+        dst.writestr("word/stray.xml", b"<x/>")
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            dst.writestr("word/styles.xml", src.read("word/styles.xml"))
+    issued = register.issue(ws, dirty, date=D)
+    with zipfile.ZipFile(draft) as zf:
+        wanted = sorted(zf.namelist())
+    for path in (issued.path, *issued.archived):
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+        assert sorted(names) == wanted and len(names) == len(set(names))
+    assert not (ws.parent / "x").exists()
+
+
+def test_a_draft_that_fails_the_checker_is_not_numbered(ws, cchc, db):
+    bad = make_draft(ws / "thieu-kinh-gui.docx", recipients=())
+    args = ["register", "issue", bad, "-w", ws, "--date", "2024-07-05"] + (["--db", db] if db else [])
+    refused = cchc(*args)
+    assert refused.exit_code == 2
+    assert "KG: công văn thiếu “Kính gửi:”" in refused.stderr and "chưa cấp số" in refused.stderr
+    assert "cchc check --draft thieu-kinh-gui.docx" in refused.stderr
+    assert register.list_entries(ws, db_url=db) == [] and not (ws / "output" / "ban-hanh").exists()
+    good = make_draft(ws / "dung.docx")
+    assert register.issue(ws, good, date=D, db_url=db).number == 1

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .options import (announce, date_option, db_option, emit, issue_option, number_option,
-                      output_option, results_option, say, workspace_option)
+from .options import (announce, backdate_option, date_option, db_option, emit, issue_option,
+                      number_option, output_option, results_option, say, workspace_option)
 
 
 def _session(workspace):
@@ -69,8 +69,9 @@ def validate(workspace):
 @number_option
 @output_option()
 @issue_option
+@backdate_option
 @db_option
-def letter(workspace, date, number, out_dir, do_issue, db_url):
+def letter(workspace, date, number, out_dir, do_issue, backdate, db_url):
     """Soạn công văn đôn đốc khắc phục tồn tại, hạn chế từ dữ liệu.
 
     The findings sentence and its footnotes are computed from data/findings.csv;
@@ -82,12 +83,13 @@ def letter(workspace, date, number, out_dir, do_issue, db_url):
       cchc letter --number 5 --date 2024-07-05   # Số: 05/UBND-NV, ngày 05 tháng 7 năm 2024
       cchc letter --issue --date 2024-07-05      # số tiếp theo của sổ đăng ký, lưu bản chính
     """
-    _produce("letter", workspace, date, number, out_dir, do_issue, db_url)
+    _produce("letter", workspace, date, number, out_dir, do_issue, db_url, backdate)
 
 
-def _produce(what, workspace, date, number, out_dir, do_issue, db_url, **kwargs):
+def _produce(what, workspace, date, number, out_dir, do_issue, db_url, backdate, **kwargs):
     paths, issued = _session(workspace).produce(what, date=date, number=number, issue=do_issue,
-                                                out_dir=out_dir, db_url=db_url, warn=say, **kwargs)
+                                                out_dir=out_dir, db_url=db_url, warn=say,
+                                                backdate=backdate, **kwargs)
     if issued is not None:
         announce(issued)
     emit(paths)
@@ -148,8 +150,9 @@ def forms(workspace, only, formats, jobs, out_dir):
 @date_option("Ngày ban hành. Bỏ trống: bản dự thảo; với --issue: mặc định hôm nay.")
 @number_option
 @issue_option
+@backdate_option
 @db_option
-def report(workspace, results, out_dir, date, number, do_issue, db_url):
+def report(workspace, results, out_dir, date, number, do_issue, backdate, db_url):
     """Soạn báo cáo tổng hợp kết quả khắc phục gửi Sở Nội vụ, từ phiếu các đơn vị gửi về.
 
     Reads every .xlsx/.docx return in data/results/ (matched to communes by the code in
@@ -162,7 +165,7 @@ def report(workspace, results, out_dir, date, number, do_issue, db_url):
       cchc report             # output/bao-cao-tong-hop.docx (dự thảo)
       cchc report --issue --date 2024-09-05
     """
-    _produce("report", workspace, date, number, out_dir, do_issue, db_url, results=results)
+    _produce("report", workspace, date, number, out_dir, do_issue, db_url, backdate, results=results)
 
 
 @click.command()

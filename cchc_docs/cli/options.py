@@ -49,6 +49,10 @@ issue_option = click.option(
     "--issue", "do_issue", is_flag=True,
     help="Cấp số ngay vào sổ đăng ký văn bản đi (như cchc register issue); ngày = --date hoặc hôm nay.")
 
+backdate_option = click.option(
+    "--backdate", metavar="LÝ DO", default=None,
+    help="Với --issue: cho phép ngày sớm hơn văn bản đã cấp số gần nhất; lý do ghi vào cột Ghi chú.")
+
 db_option = click.option(
     "--db", "db_url", envvar="CCHC_DB", default=None, metavar="URL",
     help="Cơ sở dữ liệu sổ đăng ký (mặc định: register.sqlite trong workspace, hoặc biến CCHC_DB). "
@@ -75,7 +79,7 @@ def announce(issued) -> None:
     from ..vn import format_date_short
 
     say(f"Đã cấp số {issued.label} ngày {format_date_short(issued.date)} "
-        f"(sổ '{issued.series}' năm {issued.year}): {issued.type_name} {issued.summary}")
+        f"(sổ '{issued.series}' năm {issued.year}): {issued.title}")
     for warning in issued.warnings:
         say(f"Chú ý: {warning}")
     say(f"Bản đã cấp số (bản ban hành): {issued.path}")

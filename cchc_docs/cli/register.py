@@ -60,10 +60,11 @@ def issue_cmd(file, date, series, backdate, copies, do_sign, seal, signed_pdf, t
               workspace, db_url):
     """Cấp số, ghi ngày và lưu văn bản FILE vào sổ đăng ký văn bản đi.
 
-    FILE is a draft with a blank number line (`Số:      /UBND-NV`). The number and the
-    date are written into FILE in place; a copy goes to
+    FILE is a draft of this agency with a blank number line (`Số:      /UBND-NV`) that
+    passes `cchc check --draft`. The numbered, dated copy is written to
+    output/ban-hanh/<số>-<ký hiệu>-<tên>.docx (FILE stays a draft); a copy goes to
     output/archive/<year>/<unit>/ for each unit of its `Lưu:` line. The archived paths
-    are printed on stdout, one per line.
+    are printed on stdout, one per line. A refusal spends no number.
     """
     if do_sign:
         return _issue_signed(file, date, series, backdate, copies, seal, signed_pdf, tsa,

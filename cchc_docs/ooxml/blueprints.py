@@ -17,6 +17,14 @@ from .package import write_package
 from .skeleton import parts
 
 
+def _signer():
+    """The signer block's upper lines: the first (quyền hạn, or the position when signing
+    in one's own name) with the space above it, then every further line on its own line,
+    as many as cchc.toml gives (`KT. CHỦ TỊCH`, `PHÓ CHỦ TỊCH`)."""
+    return ("{{ signer_lines[0] }}",
+            (_tag("{%p for line in signer_lines[1:] %}"), "{{ line }}", _tag("{%p endfor %}")))
+
+
 def _tag(tag: str) -> str:
     """A paragraph holding only a docxtpl block tag (removed when rendered)."""
     return x.para(x.run(tag))
@@ -90,7 +98,7 @@ def letter_template() -> dict[str, bytes]:
           "hằng tháng của {{ agency_short }}."),
         b("Yêu cầu các đơn vị, địa phương triển khai thực hiện nghiêm túc./."),
         x.signature_table((_tag("{%p for item in copies %}"), "{{ item }}", _tag("{%p endfor %}")),
-                          "{{ signer_authority }}", "{{ signer_position }}", "{{ signer_name }}"),
+                          *_signer(), "{{ signer_name }}"),
     ]
     return parts(x.document(blocks, x.sect_pr()))
 
@@ -198,7 +206,7 @@ def report_template() -> dict[str, bytes]:
         b("Trên đây là báo cáo kết quả khắc phục tồn tại, hạn chế trong thực hiện CCHC {{ period }} của "
           "{{ agency_title }}, kính báo cáo {{ report_to }}./."),
         x.signature_table((_tag("{%p for item in copies %}"), "{{ item }}", _tag("{%p endfor %}")),
-                          "{{ signer_authority }}", "{{ signer_position }}", "{{ signer_name }}"),
+                          *_signer(), "{{ signer_name }}"),
         x.sect_pr(final=False),
         x.text_para("Phụ lục", b=True, sz=28, jc="center"),
         x.text_para("KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ CỦA TỪNG ĐƠN VỊ", b=True, sz=28, jc="center"),
@@ -245,7 +253,7 @@ def form_template() -> dict[str, bytes]:
         x.text_para("{{ subject }}", b=True, sz=28, jc="center"),
         x.rule(2268, x.TEXT_WIDTH),
         x.para(x.run("Kính gửi: {{ recipient }}.", sz=28), jc="center", before=120, after=120, sz=28),
-        b("Thực hiện Công văn số      /{{ letter_symbol }} của {{ agency_title }} về việc {{ letter_subject }}, "
+        b("Thực hiện Công văn số {{ letter_number }}/{{ letter_symbol }}{{ letter_issued }} của {{ agency_title }} về việc {{ letter_subject }}, "
           "{{ committee }} báo cáo kết quả khắc phục như sau:"),
         b("Mã đơn vị: {{ code }}"),
         _heading("I. KẾT QUẢ KHẮC PHỤC TỒN TẠI, HẠN CHẾ"),

@@ -190,13 +190,19 @@ def recipients_block(first: str, loop_open: str, rest: str, loop_close: str) -> 
             + loop_close)
 
 
-def signature_table(items_loop: tuple[str, str, str], authority: str, position: str, name: str) -> str:
-    """Nơi nhận on the left (PL I §IV ô9b), signer on the right (ô7a–c)."""
+def signature_table(items_loop: tuple[str, str, str], authority: str, position, name: str) -> str:
+    """Nơi nhận on the left (PL I §IV ô9b), signer on the right (ô7a–c). `position` is
+    one line, or (loop open, line, loop close) for as many lines as the signer has."""
     loop_open, item, loop_close = items_loop
     left = (para(run("Nơi nhận:", b=True, i=True, sz=24), before=240)
             + loop_open + para(run(item, sz=22)) + loop_close)
+    if isinstance(position, tuple):
+        open_, line, close = position
+        position_paras = open_ + text_para(line, b=True, sz=28, jc="center") + close
+    else:
+        position_paras = text_para(position, b=True, sz=28, jc="center")
     right = (text_para(authority, b=True, sz=28, jc="center", before=240)
-             + text_para(position, b=True, sz=28, jc="center")
+             + position_paras
              + "".join(para(sz=28) for _ in range(4))
              + text_para(name, b=True, sz=28, jc="center"))
     half = TEXT_WIDTH // 2

@@ -405,8 +405,13 @@ class Tx:
             (entries.c.agency == agency) & (entries.c.sha256 == sha))).first()
 
     def by_number(self, agency: str, number: int, year: int | None = None,
-                  series: str | None = None, symbol: str | None = None) -> list:
+                  series: str | None = None, symbol: str | None = None, lock: bool = False) -> list:
         q = select(entries).where((entries.c.agency == agency) & (entries.c.number == number))
+        if lock:
+            # Two clerks voiding the same number at once: the second waits for the first's
+            # commit and then sees the entry already voided (PostgreSQL; SQLite's
+            # BEGIN IMMEDIATE serialises writers anyway).
+            q = q.with_for_update()
         if year is not None:
             q = q.where(entries.c.year == year)
         if series is not None:

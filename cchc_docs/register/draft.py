@@ -30,6 +30,11 @@ NUMBER_LINE = re.compile(
 DATE_LINE = re.compile(
     rf"^\s*(?P<place>\S.*?),\s*ngày(?P<d>{_BLANK}\d*{_BLANK})tháng(?P<m>{_BLANK}\d*{_BLANK})"
     rf"năm(?P<y>{_BLANK}\d*{_BLANK})$")
+# The document's own number quoted inside it: the appendix's `(Kèm theo Báo cáo số      /BC-UBND
+# ngày      tháng      năm 2024 của …)`. Filled in with the number on issue.
+SELF_REF = re.compile(
+    rf"Kèm theo\s+\S.*?\s+số(?P<gap>{_BLANK})/\s*(?P<symbol>[^\s)]+?)\s+"
+    rf"(?P<date>ngày{_BLANK}tháng{_BLANK}năm{_BLANK}\d{{0,4}}|ngày{_BLANK})(?=\s+của|\s*\))")
 _LUU = re.compile(r"^-?\s*Lưu\s*:\s*(?P<units>.*?)\s*\.?\s*$")
 _COPIES = re.compile(r"^(?P<unit>.*?)\s*\((?P<n>\d+)\)$")
 
@@ -107,6 +112,8 @@ class Draft:
     keep_units: list[str] = field(default_factory=list)
     keep_copies: dict[str, int] = field(default_factory=dict)
     header_lines: list[str] = field(default_factory=list)  # text above the Số line, in order
+    # Blank quotes of the document's own number: (paragraph, number gap span, date span).
+    self_refs: list[tuple[Paragraph, tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
     @property
     def written_date(self) -> dt.date | None:
@@ -204,6 +211,10 @@ def read_draft(xml: bytes, name: str = "văn bản") -> Draft:
                   summary=summary)
     draft.recipients = _kinh_gui(body, wt_index)
     draft.header_lines = _above(header_pars, number_el)
+    for _el, par in pars(body):
+        for m in SELF_REF.finditer(par.text):
+            if _clean(m["symbol"]) == symbol and not re.sub(r"\D", "", m["gap"]):
+                draft.self_refs.append((par, m.span("gap"), m.span("date")))
     # The closing table is the last one holding `Nơi nhận`: a report's appendix table comes after it.
     closing = next((t for t in reversed(tables[1:]) if "Nơi nhận" in "".join(t.itertext())), None)
     _footer(draft, closing, wt_index)

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import DocumentError, InputError, Problem, RegisterError
+from ..ooxml.clean import used_parts
 from ..ooxml.package import PackageError, atomic_write, package_bytes, read_parts
 from ..vn import format_date_short, nfc
 from . import archive as arc
@@ -72,9 +73,14 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
     series = nfc(series) or DEFAULT_SERIES
     backdate = nfc(backdate) or None
     try:
-        parts = read_parts(src)
+        # The archive keeps a clean package: only the parts the document uses, under
+        # their own names (no `../../x`, no duplicate or stray entries from outside).
+        parts = used_parts(read_parts(src))
     except PackageError as exc:
         raise DocumentError(Problem(str(exc), file=str(src))) from None
+    if DOCUMENT not in parts:
+        raise DocumentError(Problem("gói Word không dẫn tới word/document.xml (_rels/.rels hỏng)",
+                                    file=str(src)))
     draft = read_draft(parts[DOCUMENT], name=str(src))
     agency = ws.config.agency.name
     # Everything that can refuse the draft is decided before the register is opened: a
@@ -87,6 +93,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
 
     if draft.number is not None:
         _refuse_numbered(reg, agency, draft, src)
+    _check_layout(parts, src)
     notes: list[str] = []
     abbr = ws.config.agency.abbr
     if abbr and abbr not in draft.symbol.split("-"):
@@ -116,7 +123,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
                 raise RegisterError(
                     f"số {number_text(number)}/{draft.symbol} năm {date.year} đã có ở sổ "
                     f"'{clash[0].series}': số và ký hiệu phải là duy nhất trong năm; "
-                    "hãy cấp số trong sổ đó (--series)")
+                    "hãy cấp số trong sổ đó: cchc register issue TỆP --series TÊN_SỔ")
             xml, warnings = stamp(draft, number, date)
             new_parts = dict(parts)
             new_parts[DOCUMENT] = xml
@@ -237,6 +244,19 @@ def _check_issuer(ws, draft, src: Path) -> None:
             hint="văn bản của đơn vị khác (như phiếu của xã) do đơn vị đó cấp số trong sổ của họ"))
 
 
+def _check_layout(parts: dict[str, bytes], src: Path) -> None:
+    """The draft must pass `cchc check --draft` (number and date may be blank): a number
+    once given cannot be taken back, so a malformed document is stopped before it."""
+    from ..check import check_parts
+
+    errors = [f for f in check_parts(parts, draft=True) if f.severity == "error"]
+    if errors:
+        raise RegisterError([Problem(f"{f.rule}: {f.message} ({f.where})", file=str(src))
+                             for f in errors] + [Problem(
+            f"văn bản chưa đúng thể thức Nghị định 30 ({len(errors)} lỗi ở trên); chưa cấp số",
+            file=str(src), hint=f"sửa rồi kiểm tra lại bằng: cchc check --draft {src.name}")])
+
+
 def _check_units(draft, src: Path) -> None:
     """Lưu units become folder names: refuse what cannot be an office unit or a folder."""
     bad = [u for u in draft.keep_units
@@ -288,7 +308,7 @@ def void(workspace, number, reason: str, year: int | None = None, series: str | 
     agency = ws.config.agency.name
     reg = open_register(ws, db_url)
     with reg.transaction() as tx:
-        rows = tx.by_number(agency, n, year=year, series=series, symbol=symbol)
+        rows = tx.by_number(agency, n, year=year, series=series, symbol=symbol, lock=True)
         if not rows:
             raise RegisterError(f"sổ đăng ký không có văn bản số {number_text(n)}"
                                 f"{'/' + symbol if symbol else ''} năm {year}"

@@ -10,6 +10,13 @@ from .draft import lower_title
 from ..wording import number_text
 
 
+def title(type_name: str, summary: str) -> str:
+    """`Công văn V/v …`, `Báo cáo kết quả …`: type and trích yếu as the register writes them,
+    the one spelling the issue message, `register list` and the exported book share."""
+    summary = summary if type_name == "Công văn" else lower_title(summary)
+    return f"{type_name} {summary}".strip()
+
+
 @dataclass(frozen=True)
 class IssuedDocument:
     number: int
@@ -31,6 +38,10 @@ class IssuedDocument:
     def label(self) -> str:
         """`01/UBND-NV`: số and ký hiệu as the document shows them."""
         return f"{number_text(self.number)}/{self.symbol}"
+
+    @property
+    def title(self) -> str:
+        return title(self.type_name, self.summary)
 
 
 @dataclass(frozen=True)
@@ -72,8 +83,7 @@ class Entry:
 
     @property
     def title(self) -> str:
-        summary = self.summary if self.type_name == "Công văn" else lower_title(self.summary)
-        return f"{self.type_name} {summary}".strip()
+        return title(self.type_name, self.summary)
 
     @property
     def notes(self) -> str:

@@ -15,7 +15,7 @@ import re
 from ..errors import DocumentError, Problem
 from ..ooxml.splice import splice
 from ..wording import number_text
-from ..vn import format_date_line
+from ..vn import format_date_line, format_date_short
 from .draft import Draft, Paragraph
 
 
@@ -38,6 +38,11 @@ def stamp(draft: Draft, number: int, date: dt.date) -> tuple[bytes, list[str]]:
         (month_span, f" {month} "),
         (year_span, f" {year}"),
     ], edits)
+    # Every place the document quotes its own number (the appendix's `Kèm theo …`) gets
+    # the same number and date as the header, in the short form such lines use.
+    for par, gap, date_span in draft.self_refs:
+        _replace(draft, par, [(gap, f" {number_text(number)}"), (date_span, f"ngày {format_date_short(date)}")],
+                 edits)
     return splice(draft.xml, edits), warnings
 
 
