@@ -85,11 +85,13 @@ def make_draft(path: Path, subject: str = "tập trung khắc phục tồn tại
     header = d.add_table(rows=2, cols=2)
     _borderless(header)
     left1, right1 = header.cell(0, 0), header.cell(0, 1)
-    _runs(left1.paragraphs[0], ["UBND TỈNH HÀ TĨNH"])
-    _runs(left1.add_paragraph(), ["ỦY BAN NHÂN DÂN HUYỆN HƯƠNG SƠN"], bold=True)
+    heads = [_runs(left1.paragraphs[0], ["UBND TỈNH HÀ TĨNH"]),
+             _runs(left1.add_paragraph(), ["ỦY BAN NHÂN DÂN HUYỆN HƯƠNG SƠN"], bold=True)]
     _rule(left1, 2.3, 7.0)
-    _runs(right1.paragraphs[0], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], bold=True, size=12)
-    _runs(right1.add_paragraph(), ["Độc lập - Tự do - Hạnh phúc"], bold=True)
+    heads += [_runs(right1.paragraphs[0], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"], bold=True, size=12),
+              _runs(right1.add_paragraph(), ["Độc lập - Tự do - Hạnh phúc"], bold=True)]
+    for p in heads:  # Decree 30: agency names, Quốc hiệu and Tiêu ngữ are centred
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _rule(right1, 5.9, 9.0)
     left2, right2 = header.cell(1, 0), header.cell(1, 1)
     # The way Word splits it after a clerk typed the blank: "Số:" | "      " | "/" | ký hiệu.
