@@ -129,9 +129,24 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
 
 
 def _progress(total: int, label: str, enabled: bool):
-    from tqdm import tqdm
+    """A bar on a terminal; elsewhere (a file, a CI log) no `\r` frames, one summary line."""
+    if enabled and getattr(sys.stderr, "isatty", lambda: False)():
+        from tqdm import tqdm
 
-    return tqdm(total=total, desc=label, unit=" đơn vị", disable=not enabled, file=sys.stderr, leave=False)
+        return tqdm(total=total, desc=label, unit=" đơn vị", file=sys.stderr, leave=False)
+    return _Summary(total, label, enabled)
+
+
+class _Summary:
+    def __init__(self, total: int, label: str, enabled: bool):
+        self.total, self.label, self.enabled, self.done = total, label, enabled, 0
+
+    def update(self, n: int) -> None:
+        self.done += n
+
+    def close(self) -> None:
+        if self.enabled:
+            print(f"{self.label}: đã soạn {self.done}/{self.total} đơn vị.", file=sys.stderr)
 
 
 def _write_manifest(folder: Path, rows: list[tuple]) -> Path:

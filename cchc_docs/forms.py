@@ -78,22 +78,65 @@ def file_stems(communes: list[Commune]) -> dict[str, str]:
 
 
 def select_communes(dataset: Dataset, only: list[str] | None) -> list[Commune]:
-    """The communes named by code or name (any tone-mark placement), or all of them."""
-    if not only:
+    """The communes named by code or name, or all of them (`only` None).
+
+    A name matches whatever the tone-mark placement and case, with or without the unit's
+    type (`xã Sơn Long`), and without diacritics (`son long`) when that names one unit only.
+    An empty list is an error: the clerk asked for some communes and named none."""
+    if only is None:
         return list(dataset.communes)
+    hint = "ghi mã hoặc tên đơn vị, cách nhau dấu phẩy, ví dụ --only 'Sơn Long,18196'"
+    if not only:
+        raise InputError(Problem("tùy chọn --only không nêu đơn vị nào", hint=hint))
     from .dataset import _Lookup
 
     lookup = _Lookup(list(dataset.communes), lambda c: c.code, lambda c: c.name)
     chosen, problems = [], []
     for name in only:
-        found = lookup.find(name)
+        found = _find_unit(lookup, dataset.communes, name)
         if len(found) == 1:
             chosen.append(found[0])
         else:
-            near = lookup.suggest(name)
+            near = lookup.suggest(_without_type(name))
             problems.append(Problem(
-                f"không có đơn vị '{name}'" if not found else f"có {len(found)} đơn vị cùng tên '{name}'",
-                column="--only", hint=(f"có phải: {', '.join(near)}?" if near and not found else "dùng mã đơn vị")))
+                f"tùy chọn --only: không có đơn vị '{name}'" if not found else
+                f"tùy chọn --only: có {len(found)} đơn vị cùng tên '{name}' "
+                f"({', '.join(f'{c.title} mã {c.code}' for c in found)})",
+                hint=(f"có phải: {', '.join(near)}?" if near and not found else "dùng mã đơn vị")))
     if problems:
         raise InputError(problems)
     return list(dict.fromkeys(chosen))
+
+
+def _without_type(name: str) -> str:
+    from .vn import nfc, normalize_unit_type
+    from .vn.units import UNIT_TYPES
+
+    text = nfc(name)
+    for unit_type in sorted(UNIT_TYPES, key=len, reverse=True):
+        head = text[:len(unit_type)]
+        if normalize_unit_type(head) == unit_type and text[len(unit_type):].startswith(" "):
+            return text[len(unit_type):].strip()
+    return text
+
+
+def _find_unit(lookup, communes, name: str) -> list:
+    from .vn.text import strip_diacritics
+
+    found = lookup.find(name.strip())
+    bare = _without_type(name)
+    if not found:
+        found = [c for c in lookup.find(bare) if normalize_type_of(name, bare) in (None, c.type)]
+    if not found:
+        plain = strip_diacritics(bare).lower()
+        found = [c for c in communes if strip_diacritics(c.name).lower() == plain
+                 and normalize_type_of(name, bare) in (None, c.type)]
+    return found
+
+
+def normalize_type_of(name: str, bare: str):
+    """The unit type written before the name (`xã`), or None."""
+    from .vn import nfc, normalize_unit_type
+
+    head = nfc(name)[: len(nfc(name)) - len(bare)].strip()
+    return normalize_unit_type(head) if head else None

@@ -112,7 +112,8 @@ def forms(workspace, only, formats, jobs, out_dir):
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     if not chosen or set(chosen) - {"docx", "xlsx"}:
         raise click.BadParameter("chỉ nhận docx, xlsx hoặc docx,xlsx", param_hint="--format")
-    names = [n.strip() for n in only.split(",") if n.strip()] if only else None
+    # `--only ''` (or no --only) is every commune; `--only ','` names none: an error.
+    names = [n.strip() for n in only.split(",") if n.strip()] if only and only.strip() else None
     emit(_session(workspace).write_forms(only=names, formats=tuple(dict.fromkeys(chosen)), jobs=jobs,
                                          out_dir=out_dir, progress=True))
 
