@@ -261,7 +261,7 @@ def test_zip_bomb_findings_is_refused_fast(cchc, ws):
     start = time.perf_counter()
     err = fails(cchc, ws)
     assert time.perf_counter() - start < 10  # generous; bench figure in README
-    assert "findings.xlsx: tệp Excel bị từ chối: phần xl/worksheets/sheet1.xml quá lớn" in err
+    assert "findings.xlsx: tệp Excel bị từ chối: phần xl/worksheets/sheet1.xml quá lớn (104857" in err
 
 
 def test_oversized_csv_is_refused(cchc, ws, monkeypatch):
@@ -350,3 +350,45 @@ def test_click_frame_is_vietnamese(cchc):
                             "Lỗi: Không có tùy chọn '--bogus'.\n")
     missing = cchc("init")
     assert "Lỗi: Thiếu tham số" in missing.stderr
+
+
+def test_merged_header_and_merged_commune_cells(cchc, ws):
+    """`Ghi chú` merged over two columns is one column; a commune merged down its rows
+    belongs to each of them."""
+    header, rows = sample_rows(ws)
+    rows += [["Phố Châu", "ke-hoach", "x", ""], ["Phố Châu", "ky-luat", "x", ""]]
+    last = len(rows) + 1  # the sheet row of the last data row (header is row 1)
+
+    def merge(sh):
+        sh.merge_cells("D1:E1")  # `Ghi chú` over D and E (E is empty)
+        sh.cell(row=last, column=1).value = None
+        sh.merge_cells(start_row=last - 1, start_column=1, end_row=last, end_column=1)
+    (ws / "data" / "findings.csv").unlink()
+    write_findings_xlsx(ws / "data" / "findings.xlsx", header, rows, edit=merge)
+    expected = footnotes(_letter_from_rows(cchc, ws, header, rows))
+    assert footnotes(make_letter(cchc, ws)) == expected
+    assert "Phố Châu" in expected[0] and "Phố Châu" in expected[5]
+
+
+def _letter_from_rows(cchc, ws, header, rows):
+    """The letter of the same rows written as a plain CSV, in a copy of the workspace."""
+    import csv
+    import shutil
+
+    other = ws.parent / "plain"
+    shutil.copytree(ws, other)
+    (other / "data" / "findings.xlsx").unlink()
+    with (other / "data" / "findings.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header] + rows)
+    result = cchc("letter", "-w", other)
+    assert result.exit_code == 0, result.stderr
+    from pathlib import Path
+
+    return Path(result.stdout.strip())
+
+
+def test_not_a_workbook_is_refused(cchc, ws):
+    (ws / "data" / "findings.csv").unlink()
+    (ws / "data" / "findings.xlsx").write_bytes(b"commune,indicator,value\n")
+    err = fails(cchc, ws)
+    assert "findings.xlsx: tệp Excel bị từ chối: không phải tệp Word .docx hay Excel .xlsx" in err

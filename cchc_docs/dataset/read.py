@@ -26,6 +26,7 @@ from ..vn.numbers import format_decimal
 
 # A data table of a district is a few hundred rows; 20 MB is far beyond any real one.
 MAX_DATA_BYTES = 20 * 1024 * 1024
+MAX_SHEET_BYTES = 16 * 1024 * 1024  # of sheet XML: some 100 000 cells, far beyond a district
 HEADER_SCAN_ROWS = 30
 # Characters XML cannot hold, C1 controls, and the private-use range the templates use
 # for their own markers: a cell holding one would make a document nothing can open.
@@ -298,15 +299,29 @@ def _xlsx_grids(data: bytes, name: str):
     from ..ooxml.safety import PackageError, read_members
 
     try:
-        read_members(data)  # the one set of zip limits, before openpyxl inflates anything
+        parts = read_members(data)  # the one set of zip limits, before openpyxl inflates anything
     except PackageError as exc:
         raise InputError(Problem(f"tệp Excel bị từ chối: {exc}", file=name,
-                                 hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
+                                 hint="tệp không phải bảng số liệu bình thường; mở bằng Excel, lưu lại "
+                                      "thành .xlsx rồi chạy lại")) from None
+    if "xl/vbaProject.bin" in parts:
+        raise InputError(Problem("tệp Excel có macro: không mở vì lý do an toàn", file=name,
+                                 hint="lưu lại thành .xlsx (Excel Workbook) không có macro"))
+    big = [p for p, b in parts.items() if p.startswith("xl/worksheets/") and len(b) > MAX_SHEET_BYTES]
+    if big:
+        raise InputError(Problem(
+            f"trang tính {big[0]} quá lớn ({len(parts[big[0]]) // (1024 * 1024)} MB) cho một bảng dữ liệu",
+            file=name, hint="bảng số liệu của các xã chỉ vài trăm dòng; kiểm tra lại tệp"))
+    import warnings
+
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-        cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl's English warnings (unsupported extensions...) say nothing to a clerk.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InputError(Problem("tệp Excel hỏng, không đọc được", file=name,
                                  hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
@@ -322,18 +337,23 @@ def _xlsx_grids(data: bytes, name: str):
 
 
 def _sheet_grid(ws, values, name, problems):
+    # A merged cell counts once per row: filled down (a commune's name merged over its
+    # indicator rows belongs to each), never across (a header merged over two columns is
+    # one column, not a duplicated one).
     fill = {}
     for rng in ws.merged_cells.ranges:
         top = ws.cell(rng.min_row, rng.min_col)
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
-                fill[(r, c)] = top
+                fill[(r, c)] = top if c == rng.min_col else None
     grid = []
     for cells in ws.iter_rows():
         if not cells:
             continue
         r = cells[0].row
-        row = [_cell(fill.get((r, cell.column), cell), values, ws.title) for cell in cells]
+        row = [_cell(fill[(r, cell.column)], values, ws.title) if (r, cell.column) in fill and
+               fill[(r, cell.column)] is not None else "" if (r, cell.column) in fill else
+               _cell(cell, values, ws.title) for cell in cells]
         if ws.row_dimensions[r].hidden and any(not _blank(c) for c in row):
             row = [Problem("dòng đang bị ẩn trong Excel: không đọc dòng ẩn vì không ai kiểm tra được "
                            "số liệu trên đó",
