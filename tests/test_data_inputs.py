@@ -392,3 +392,38 @@ def test_not_a_workbook_is_refused(cchc, ws):
     (ws / "data" / "findings.xlsx").write_bytes(b"commune,indicator,value\n")
     err = fails(cchc, ws)
     assert "findings.xlsx: tệp Excel bị từ chối: không phải tệp Word .docx hay Excel .xlsx" in err
+
+
+def test_windows_1258_with_typographic_punctuation(cchc, ws):
+    _as_semicolon_csv(ws, encoding="cp1258",
+                      change=_set_value("Sơn Long", "tthc-qua-han", "13", note="“quá hạn” – 13 hồ sơ…"))
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_excel_true_false_flags_and_date_cells(cchc, ws):
+    import datetime as dt
+
+    def cells(sh):
+        for row in sh.iter_rows(min_row=2):
+            if row[1].value == "ke-hoach":
+                row[2].value = row[0].value != "Sơn Lĩnh"  # TRUE for Sơn Châu, FALSE for Sơn Lĩnh
+    _as_xlsx(ws, edit=cells)
+    assert footnotes(make_letter(cchc, ws))[0] == "Xã Sơn Châu."
+
+    def date(sh):
+        sh["C24"].value = dt.datetime(2024, 1, 13)
+        sh["C24"].number_format = "dd/mm/yyyy"
+    import shutil
+
+    shutil.rmtree(ws / "output")
+    header, rows = _rows_back(ws)
+    write_findings_xlsx(ws / "data" / "findings.xlsx", header, rows, edit=date)
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 24, cột 'value': ô là ngày (13/01/2024), không phải số" in err
+
+
+def _rows_back(ws):
+    """The sample rows again (the workspace's findings.csv was replaced by a workbook)."""
+    from cchc_docs.workspace import sample_root
+
+    return sample_rows(sample_root())

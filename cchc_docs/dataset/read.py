@@ -178,6 +178,8 @@ def _read_bytes(path: Path) -> bytes:
 _VN_BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 _VN_LETTERS = set("đĐ") | {unicodedata.normalize("NFC", b + t) for b in _VN_BASES
                            for t in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}
+# Punctuation Windows-1258 text really holds (Word's autocorrect); none is a TCVN3 letter.
+_TYPOGRAPHY = set("–—‘’“”…•°€\u00a0")
 _LEGACY_HINT = ("mở tệp bằng Excel, chọn Lưu thành > 'CSV UTF-8 (Comma delimited)'; "
                 "văn bản gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) thì chuyển sang Unicode "
                 "bằng Unikey (Công cụ chuyển mã) trước")
@@ -201,7 +203,7 @@ def _legacy(data: bytes, name: str) -> str:
     TCVN3 bytes read as Windows-1258 give letters like `Ö`, `µ`, `¬` that Vietnamese never
     uses; that is how the two are told apart."""
     text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-    odd = [ch for ch in text if ord(ch) > 127 and ch not in _VN_LETTERS]
+    odd = [ch for ch in text if ord(ch) > 127 and ch not in _VN_LETTERS and ch not in _TYPOGRAPHY]
     if not odd:
         return text
     looks_tcvn3 = any(ch in text for ch in "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉËÌÐÎÏÑªÒÕÓÔÖ×ØÜÙÚÛ«¬ß") and "\ufffd" not in text
