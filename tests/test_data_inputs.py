@@ -427,3 +427,24 @@ def _rows_back(ws):
     from cchc_docs.workspace import sample_root
 
     return sample_rows(sample_root())
+
+
+@pytest.mark.parametrize("args, message", [
+    (("forms", "--jobs", "abc"), "Lỗi: Giá trị không hợp lệ cho '--jobs' / '-j': 'abc' không phải là số hợp lệ."),
+    (("forms", "--jobs", "99"), "Lỗi: Giá trị không hợp lệ cho '--jobs' / '-j': 99 nằm ngoài khoảng 1<=x<=64."),
+    (("letter", "--number"), "Lỗi: Tùy chọn '--number' cần một giá trị."),
+    (("letter", "extra"), "Lỗi: Thừa tham số (extra)"),
+    (("lettr",), "Lỗi: Không có lệnh 'lettr'. Có phải 'letter'?"),
+])
+def test_click_usage_errors_are_vietnamese(cchc, args, message):
+    result = cchc(*args, prog_name="cchc")
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith(message)
+
+
+def test_click_abort_is_vietnamese():
+    import click.core
+
+    import cchc_docs.cli  # noqa: F401 - installs the catalogue
+
+    assert click.core._("Aborted!") == "Đã hủy!"
