@@ -207,7 +207,8 @@ def test_ambiguous_or_wrong_counts_are_errors_never_guesses(cchc, ws, typed, mes
 @pytest.mark.parametrize("typed, message", [
     ("-", "'-' không phải là tỷ lệ: ghi tỷ lệ thật (0% nếu đúng là không)"),
     ("1.558%", "tỷ lệ 1.558% lớn hơn 100%"),
-    ("0,1558", None),  # a real 0,1558%: below target, kept as typed, never multiplied
+    ("0,1558", "'0,1558' không rõ là 0,1558% hay 15,58%"),  # Excel stores 15,58% as 0,1558
+    ("0,1558%", None),  # said as a percent: kept as typed
 ])
 def test_percent_dash_and_over_100(cchc, ws, typed, message):
     _as_semicolon_csv(ws, change=_set_value("Sơn Lĩnh", "so-hoa", typed))
@@ -448,3 +449,31 @@ def test_click_abort_is_vietnamese():
     import cchc_docs.cli  # noqa: F401 - installs the catalogue
 
     assert click.core._("Aborted!") == "Đã hủy!"
+
+
+def test_excels_sep_hint_line(cchc, ws):
+    _as_semicolon_csv(ws, title="sep=;")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_hidden_value_column_is_refused(cchc, ws):
+    _as_xlsx(ws, edit=lambda sh: setattr(sh.column_dimensions["C"], "hidden", True))
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 1, cột 'value': cột đang bị ẩn trong Excel" in err
+
+
+@pytest.mark.parametrize("value, percent", [(0.1558, False), (0.001558, True)])
+def test_a_fraction_without_percent_is_ambiguous(cchc, ws, value, percent):
+    """0,1558 in a General cell may be 15,58% or 0,1558%: refused. 0,1558% typed as such is kept."""
+    def cell(sh):
+        for row in sh.iter_rows(min_row=2):
+            if row[0].value == "Sơn Lĩnh" and row[1].value == "so-hoa":
+                row[2].value = value
+                row[2].number_format = "0.00%" if percent else "General"
+    _as_xlsx(ws, edit=cell)
+    if percent:
+        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,16%),")
+    else:
+        err = fails(cchc, ws)
+        assert ("findings.xlsx, dòng 42, cột 'value': '0,1558' không rõ là 0,1558% hay 15,58% "
+                "(Excel lưu 15,58% là 0,1558)") in err

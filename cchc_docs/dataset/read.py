@@ -66,12 +66,23 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
         sep = None
     else:
         text = _decode(data, name)
-        sep = _sniff(text, columns)
-        grids = {None: [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), 1)]}
+        first, _, rest = text.partition("\n")
+        hinted = re.fullmatch(r'"?sep=(.)"?\r?', first)
+        if hinted:  # Excel's own hint line, `sep=;`: the separator, and not a row of data
+            sep, text, offset = hinted[1], rest, 1
+        else:
+            sep, offset = _sniff(text, columns), 0
+        reader = csv.reader(io.StringIO(text), delimiter=sep)
+        grids = {None: [(i + offset, row) for i, row in enumerate(reader, 1)]}
         problems = []
     grid, header_at, mapping, header_problems = _choose(grids, columns, required, name)
     if header_problems:
         return [], header_problems
+    hidden = [canon for canon, pos in mapping.items() if pos in getattr(grid, "hidden_columns", ())]
+    if hidden:
+        return [], [Problem("cột đang bị ẩn trong Excel: không đọc cột ẩn vì không ai kiểm tra được "
+                            "số liệu trên đó", file=name, row=grid[header_at][0], column=canon,
+                            hint="hiện lại cột (Unhide) rồi chạy lại") for canon in hidden]
     header_len = len(grid[header_at][1])
     rows = []
     for index in range(header_at + 1, len(grid)):
@@ -338,6 +349,18 @@ def _xlsx_grids(data: bytes, name: str):
     return grids, problems
 
 
+class _Grid(list):
+    """A sheet's rows, and which columns Excel hides."""
+
+    hidden_columns: set = set()
+
+
+def openpyxl_index(letter: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter)
+
+
 def _sheet_grid(ws, values, name, problems):
     # A merged cell counts once per row: filled down (a commune's name merged over its
     # indicator rows belongs to each), never across (a header merged over two columns is
@@ -348,7 +371,12 @@ def _sheet_grid(ws, values, name, problems):
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
                 fill[(r, c)] = top if c == rng.min_col else None
-    grid = []
+    grid = _Grid()
+    grid.hidden_columns = {
+        openpyxl_index(letter) - 1 for letter, dim in ws.column_dimensions.items() if dim.hidden}
+    for letter, dim in ws.column_dimensions.items():
+        if dim.hidden and dim.min and dim.max:  # one <col> element may hide a range
+            grid.hidden_columns |= set(range(dim.min - 1, dim.max))
     for cells in ws.iter_rows():
         if not cells:
             continue
