@@ -121,3 +121,13 @@ def test_a_code_of_one_commune_with_the_name_of_another_is_not_credited(cchc, ws
             "ghi tên 'xã Sơn Tây' (xã Sơn Tây, mã 18172); không tính cho đơn vị nào") in result.stderr
     row = next(ln for ln in result.stdout.splitlines() if ln.startswith("xã Sơn Long"))
     assert "chưa gửi báo cáo" in row
+
+
+def test_a_date_cited_in_the_body_does_not_date_the_return(cchc, ws, tmp_path):
+    def cited(d, table):
+        d.add_paragraph("Thực hiện Kế hoạch của xã Sơn Tây ban hành ngày 05 tháng 9 năm 2024, báo cáo như sau.")
+    _one_return(ws, tmp_path, "docx", edit=cited)
+    result = cchc("results", "-w", ws)
+    row = next(ln for ln in result.stdout.splitlines() if ln.startswith("xã Sơn Long"))
+    assert row.rstrip().endswith("không ghi ngày")
+    assert "son-long.docx" in row  # credited: a sentence naming another commune is not a header

@@ -334,7 +334,9 @@ def _xlsx_grids(data: bytes, name: str):
             # openpyxl's English warnings (unsupported extensions...) say nothing to a clerk.
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-            cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            # The cached results are a second read, needed only when there are formulas.
+            formulas = any(b"<f" in b for p, b in parts.items() if p.startswith("xl/worksheets/"))
+            cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True) if formulas else book
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InputError(Problem("tệp Excel hỏng, không đọc được", file=name,
                                  hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
