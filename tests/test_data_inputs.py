@@ -477,3 +477,9 @@ def test_a_fraction_without_percent_is_ambiguous(cchc, ws, value, percent):
         err = fails(cchc, ws)
         assert ("findings.xlsx, dòng 42, cột 'value': '0,1558' không rõ là 0,1558% hay 15,58% "
                 "(Excel lưu 15,58% là 0,1558)") in err
+
+
+def test_an_if_without_endif_names_its_paragraph(cchc, ws):
+    replace_in_docx(ws / "templates" / "letter.docx", "{{ subject }}", "{{ subject }}{% if subject %}")
+    err = fails(cchc, ws)
+    assert "letter.docx: mẫu có thẻ viết sai ở đoạn «V/v {{ subject }}{% if subject %}»" in err

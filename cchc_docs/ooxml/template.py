@@ -58,14 +58,29 @@ def _paragraph_text(line: str) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+_BLOCK = re.compile(r"\{%-?\s*(?:[a-z]{1,2}\s+)?(if|for|endif|endfor)\b")
+
+
 def _broken_paragraph(source: str, lineno: int | None) -> str:
     """The text of the paragraph a syntax error is in: the first one whose `{{`/`{%` are
-    not closed in it (jinja itself reports where it noticed, often much further on)."""
+    not closed in it, else the one opening an `if`/`for` that never ends (jinja itself
+    reports where it noticed, often the end of the document)."""
     lines = source.split("\n")
     for line in lines:
         text = _TAGS.sub("", line)
         if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
             return _paragraph_text(line)
+    stack: list[tuple[str, str]] = []
+    for line in lines:
+        for word in _BLOCK.findall(_TAGS.sub("", line)):
+            if word in ("if", "for"):
+                stack.append((word, line))
+            elif stack and stack[-1][0] == word[3:]:
+                stack.pop()
+            else:
+                return _paragraph_text(line)
+    if stack:
+        return _paragraph_text(stack[-1][1])
     if lineno and 0 < lineno <= len(lines):
         return _paragraph_text(lines[lineno - 1])
     return ""
