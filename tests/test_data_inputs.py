@@ -483,3 +483,11 @@ def test_an_if_without_endif_names_its_paragraph(cchc, ws):
     replace_in_docx(ws / "templates" / "letter.docx", "{{ subject }}", "{{ subject }}{% if subject %}")
     err = fails(cchc, ws)
     assert "letter.docx: mẫu có thẻ viết sai ở đoạn «V/v {{ subject }}{% if subject %}»" in err
+
+
+def test_messages_name_the_column_as_the_file_does(cchc, ws):
+    header, rows = sample_rows(ws)
+    rows = [_set_value("Sơn Long", "tthc-qua-han", "1,5")(list(r)) for r in rows]
+    write_semicolon_csv(ws / "data" / "findings.csv", ["Tên đơn vị", "Chỉ tiêu", "Giá trị", "Ghi chú"], rows)
+    err = fails(cchc, ws)
+    assert "findings.csv, dòng 24, cột 'Giá trị': '1,5' không phải số nguyên" in err

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..vn import fold_header, match_key, normalize_unit_type
-from .read import read_table
+from .read import read_table, relabel
 from .values import parse_figure, parse_target
 from ..vn.numbers import format_count, format_percent
 from ..vn.text import strip_diacritics
@@ -189,7 +189,7 @@ def load_communes(data_dir: Path) -> tuple[list[Commune], list[Problem]]:
             continue
         seen[row["code"]] = row["_row"]
         communes.append(Commune(code=row["code"], name=row["name"], type=unit_type))
-    return communes, problems
+    return communes, relabel(problems, rows)
 
 
 def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
@@ -240,7 +240,7 @@ def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
             target=target, direction=direction, order=order, footnote=row["footnote"],
             label=row.get("label", ""), phrase=row.get("phrase", ""),
         ))
-    return indicators, problems
+    return indicators, relabel(problems, rows)
 
 
 class _Lookup:
@@ -305,7 +305,7 @@ def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indi
         seen[pair] = row["_row"]
         if shortfall:
             findings.append(Finding(commune, indicator, value, row.get("note", ""), row["_row"]))
-    return findings, problems
+    return findings, relabel(problems, rows)
 
 
 def _parse_finding_value(indicator: Indicator, cell):

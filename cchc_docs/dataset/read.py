@@ -84,6 +84,8 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                             "số liệu trên đó", file=name, row=grid[header_at][0], column=canon,
                             hint="hiện lại cột (Unhide) rồi chạy lại") for canon in hidden]
     header_len = len(grid[header_at][1])
+    # Messages name a column as the file's header writes it (`Giá trị`), not by our key.
+    labels = {canon: text_of(grid[header_at][1][pos]) or canon for canon, pos in mapping.items()}
     rows = []
     for index in range(header_at + 1, len(grid)):
         number, cells = grid[index]
@@ -123,10 +125,19 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
         if bad:
             continue
         row["_row"] = number
+        row["_labels"] = labels
         rows.append(row)
     if not rows and not problems:
         problems.append(Problem("tệp chỉ có dòng tên cột, không có dữ liệu", file=name))
-    return rows, problems
+    return rows, relabel(problems, [{"_labels": labels}])
+
+
+def relabel(problems: list, rows: list) -> list:
+    """Problems with their column named by the file's own header text."""
+    labels = rows[0].get("_labels", {}) if rows else {}
+    if not labels:
+        return problems
+    return [Problem(p.message, p.file, p.row, labels.get(p.column, p.column), p.hint) for p in problems]
 
 
 def _blank(cell):
