@@ -88,16 +88,16 @@ def select_communes(dataset: Dataset, only: list[str] | None) -> list[Commune]:
     hint = "ghi mã hoặc tên đơn vị, cách nhau dấu phẩy, ví dụ --only 'Sơn Long,18196'"
     if not only:
         raise InputError(Problem("tùy chọn --only không nêu đơn vị nào", hint=hint))
-    from .dataset import _Lookup
+    from .dataset import _Lookup, split_unit_type
 
     lookup = _Lookup(list(dataset.communes), lambda c: c.code, lambda c: c.name)
     chosen, problems = [], []
     for name in only:
-        found = _find_unit(lookup, dataset.communes, name)
+        found = lookup.find_unit(name, plain_letters=True)
         if len(found) == 1:
             chosen.append(found[0])
         else:
-            near = lookup.suggest(_without_type(name))
+            near = lookup.suggest(split_unit_type(name)[1])
             problems.append(Problem(
                 f"tùy chọn --only: không có đơn vị '{name}'" if not found else
                 f"tùy chọn --only: có {len(found)} đơn vị cùng tên '{name}' "
@@ -106,37 +106,3 @@ def select_communes(dataset: Dataset, only: list[str] | None) -> list[Commune]:
     if problems:
         raise InputError(problems)
     return list(dict.fromkeys(chosen))
-
-
-def _without_type(name: str) -> str:
-    from .vn import nfc, normalize_unit_type
-    from .vn.units import UNIT_TYPES
-
-    text = nfc(name)
-    for unit_type in sorted(UNIT_TYPES, key=len, reverse=True):
-        head = text[:len(unit_type)]
-        if normalize_unit_type(head) == unit_type and text[len(unit_type):].startswith(" "):
-            return text[len(unit_type):].strip()
-    return text
-
-
-def _find_unit(lookup, communes, name: str) -> list:
-    from .vn.text import strip_diacritics
-
-    found = lookup.find(name.strip())
-    bare = _without_type(name)
-    if not found:
-        found = [c for c in lookup.find(bare) if normalize_type_of(name, bare) in (None, c.type)]
-    if not found:
-        plain = strip_diacritics(bare).lower()
-        found = [c for c in communes if strip_diacritics(c.name).lower() == plain
-                 and normalize_type_of(name, bare) in (None, c.type)]
-    return found
-
-
-def normalize_type_of(name: str, bare: str):
-    """The unit type written before the name (`xã`), or None."""
-    from .vn import nfc, normalize_unit_type
-
-    head = nfc(name)[: len(nfc(name)) - len(bare)].strip()
-    return normalize_unit_type(head) if head else None

@@ -491,3 +491,24 @@ def test_messages_name_the_column_as_the_file_does(cchc, ws):
     write_semicolon_csv(ws / "data" / "findings.csv", ["Tên đơn vị", "Chỉ tiêu", "Giá trị", "Ghi chú"], rows)
     err = fails(cchc, ws)
     assert "findings.csv, dòng 24, cột 'Giá trị': '1,5' không phải số nguyên" in err
+
+
+def test_legacy_excel_files_are_named(cchc, ws):
+    (ws / "data" / "findings.csv").unlink()
+    (ws / "data" / "findings.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
+    err = fails(cchc, ws)
+    assert "findings.xls: có tệp findings.xls nhưng chỉ đọc được .csv hoặc .xlsx" in err
+    (ws / "data" / "findings.xls").rename(ws / "data" / "findings.xlsx")
+    err = fails(cchc, ws)
+    assert "findings.xlsx: tệp là Excel cũ (.xls) được đổi đuôi thành .xlsx, hoặc bị đặt mật khẩu" in err
+
+
+def test_findings_may_name_a_commune_with_its_type(cchc, ws):
+    _as_semicolon_csv(ws, change=lambda r: ["xã Sơn Long" if r[0] == "Sơn Long" else
+                                            "Thị trấn Tây Sơn" if r[0] == "Tây Sơn" else r[0]] + r[1:])
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_a_partly_accented_name_is_not_taken_for_another(cchc, ws):
+    err = fails(cchc, ws, "forms", "--only", "Sơn Linh")
+    assert "tùy chọn --only: không có đơn vị 'Sơn Linh' — có phải: Sơn Lĩnh" in err

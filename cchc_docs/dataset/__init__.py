@@ -150,6 +150,12 @@ class Dataset:
 def find_table(data_dir: Path, stem: str) -> Path:
     candidates = [data_dir / f"{stem}{ext}" for ext in (".csv", ".xlsx")]
     present = [p for p in candidates if p.is_file()]
+    legacy = [p for p in (data_dir / f"{stem}.xls", data_dir / f"{stem}.ods", data_dir / f"{stem}.xlsm")
+              if p.is_file()]
+    if not present and legacy:
+        raise InputError(Problem(
+            f"có tệp {legacy[0].name} nhưng chỉ đọc được .csv hoặc .xlsx", file=str(legacy[0]),
+            hint=f"mở bằng Excel, chọn Lưu thành > Excel Workbook (.xlsx), đặt tên {stem}.xlsx"))
     if not present:
         raise InputError(Problem(
             f"không tìm thấy tệp dữ liệu {stem}.csv hoặc {stem}.xlsx", file=str(data_dir),
@@ -243,6 +249,19 @@ def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
     return indicators, relabel(problems, rows)
 
 
+def split_unit_type(text: str) -> tuple[str | None, str]:
+    """(`xã`, `Sơn Long`) from `xã Sơn Long` or `Xa Son Long`; (None, text) without a type."""
+    from ..vn import nfc
+
+    words = nfc(text).split(" ")
+    for n in (2, 1):  # `thị trấn`, `đặc khu` before `xã`
+        if len(words) > n:
+            unit_type = normalize_unit_type(" ".join(words[:n]))
+            if unit_type:
+                return unit_type, " ".join(words[n:])
+    return None, nfc(text)
+
+
 class _Lookup:
     """Finds a commune or indicator by code or by name, whatever the spelling."""
 
@@ -258,6 +277,21 @@ class _Lookup:
             return [self.by_code[text]]
         return self.by_key.get(match_key(text), [])
 
+    def find_unit(self, text: str, plain_letters: bool = False) -> list:
+        """A commune by code or name, also written with its type (`xã Sơn Long`, `thị trấn Tây
+        Sơn` when the type is right) and, with plain_letters, typed without any diacritic
+        (`son long`) — only when the text has none at all, so that a misspelt `Sơn Linh` is
+        never taken for `Sơn Lĩnh`."""
+        found = self.find(text.strip())
+        unit_type, bare = split_unit_type(text)
+        if not found and unit_type:
+            found = [c for c in self.find(bare) if c.type == unit_type]
+        if not found and plain_letters and bare.isascii():
+            key = bare.lower().split()
+            found = [c for c in self.by_code.values() if strip_diacritics(c.name).lower().split() == key
+                     and unit_type in (None, c.type)]
+        return found
+
     def suggest(self, text: str) -> list[str]:
         near = difflib.get_close_matches(strip_diacritics(text).lower(), list(self.plain), n=3, cutoff=0.6)
         return [self.plain[n] for n in near]
@@ -272,7 +306,7 @@ def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indi
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
         where = dict(file=str(path), row=row["_row"])
-        found_c = c_lookup.find(row["commune"])
+        found_c = c_lookup.find_unit(row["commune"])
         found_i = i_lookup.find(row["indicator"])
         if not found_c:
             near = c_lookup.suggest(row["commune"])

@@ -322,6 +322,10 @@ def _xlsx_grids(data: bytes, name: str):
     """({sheet: [(row number, cells)]}, problems) of the visible sheets, merged cells filled."""
     from ..ooxml.safety import PackageError, read_members
 
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise InputError(Problem(
+            "tệp là Excel cũ (.xls) được đổi đuôi thành .xlsx, hoặc bị đặt mật khẩu", file=name,
+            hint="mở bằng Excel, bỏ mật khẩu nếu có, Lưu thành > Excel Workbook (.xlsx)"))
     try:
         parts = read_members(data)  # the one set of zip limits, before openpyxl inflates anything
     except PackageError as exc:
