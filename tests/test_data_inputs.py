@@ -512,3 +512,12 @@ def test_findings_may_name_a_commune_with_its_type(cchc, ws):
 def test_a_partly_accented_name_is_not_taken_for_another(cchc, ws):
     err = fails(cchc, ws, "forms", "--only", "Sơn Linh")
     assert "tùy chọn --only: không có đơn vị 'Sơn Linh' — có phải: Sơn Lĩnh" in err
+
+
+def test_data_on_a_hidden_sheet_is_named(cchc, ws):
+    def hide(sh):
+        sh.parent.create_sheet("Hướng dẫn", 0)
+        sh.sheet_state = "hidden"
+    _as_xlsx(ws, edit=hide)
+    err = fails(cchc, ws)
+    assert "findings.xlsx: dữ liệu nằm ở trang tính đang ẩn 'So lieu': không đọc trang ẩn" in err

@@ -62,7 +62,7 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
     name = str(path)
     data = _read_bytes(path)
     if path.suffix.lower() == ".xlsx":
-        grids, problems = _xlsx_grids(data, name)
+        grids, problems, hidden_sheets = _xlsx_grids(data, name)
         sep = None
     else:
         text = _decode(data, name)
@@ -74,8 +74,14 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
             sep, offset = _sniff(text, columns), 0
         reader = csv.reader(io.StringIO(text), delimiter=sep)
         grids = {None: [(i + offset, row) for i, row in enumerate(reader, 1)]}
-        problems = []
+        problems, hidden_sheets = [], {}
     grid, header_at, mapping, header_problems = _choose(grids, columns, required, name)
+    if header_problems and hidden_sheets:
+        for sheet, hidden_grid in hidden_sheets.items():
+            if not _choose({sheet: hidden_grid}, columns, required, name)[3]:
+                return [], [Problem(f"dữ liệu nằm ở trang tính đang ẩn '{sheet}': không đọc trang ẩn",
+                                    file=name, hint="hiện lại trang (Unhide Sheet), xóa các trang khác "
+                                                    "rồi chạy lại")]
     if header_problems:
         return [], header_problems
     hidden = [canon for canon, pos in mapping.items() if pos in getattr(grid, "hidden_columns", ())]
@@ -319,7 +325,8 @@ def _on_sheet(problem: Problem, sheet, count: int) -> Problem:
 # ---------------------------------------------------------------- Excel
 
 def _xlsx_grids(data: bytes, name: str):
-    """({sheet: [(row number, cells)]}, problems) of the visible sheets, merged cells filled."""
+    """({sheet: [(row number, cells)]} of the visible sheets, problems, the same of the
+    hidden ones), merged cells filled."""
     from ..ooxml.safety import PackageError, read_members
 
     if data[:4] == b"\xd0\xcf\x11\xe0":
@@ -355,15 +362,15 @@ def _xlsx_grids(data: bytes, name: str):
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InputError(Problem("tệp Excel hỏng, không đọc được", file=name,
                                  hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
-    grids, problems, hidden_sheets = {}, [], []
+    grids, problems = {}, []
+    hidden = {}
     for ws in book.worksheets:
-        if ws.sheet_state != "visible":
-            hidden_sheets.append(ws.title)
-            continue
-        grids[ws.title] = _sheet_grid(ws, cached[ws.title], name, problems)
+        target = grids if ws.sheet_state == "visible" else hidden
+        target[ws.title] = _sheet_grid(ws, cached[ws.title], name, problems)
+
     if not grids:
         raise InputError(Problem("tệp Excel không có trang tính nào đang hiện", file=name))
-    return grids, problems
+    return grids, problems, hidden
 
 
 class _Grid(list):
