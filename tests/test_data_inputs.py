@@ -520,3 +520,12 @@ def test_data_on_a_hidden_sheet_is_named(cchc, ws):
     _as_xlsx(ws, edit=hide)
     err = fails(cchc, ws)
     assert "findings.xlsx: dữ liệu nằm ở trang tính đang ẩn 'So lieu': không đọc trang ẩn" in err
+
+
+def test_a_dash_is_none_even_without_a_target(cchc, ws):
+    path = ws / "data" / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",count,hồ sơ,0,max,", ",count,hồ sơ,,,"),
+                    encoding="utf-8")
+    _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", "-"))
+    note = footnotes(make_letter(cchc, ws))[1]
+    assert "Sơn Long" not in note and "Sơn Trung (05 hồ sơ)" in note

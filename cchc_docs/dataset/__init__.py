@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..vn import fold_header, match_key, normalize_unit_type
 from .read import read_table, relabel
-from .values import parse_figure, parse_target
+from .values import is_none_word, parse_figure, parse_target
 from ..vn.numbers import format_count, format_percent
 from ..vn.text import strip_diacritics
 from ..vn.units import UNIT_TYPES
@@ -347,6 +347,8 @@ def _parse_finding_value(indicator: Indicator, cell):
     value, shortfall, problem = parse_figure(indicator.kind, indicator.code, indicator.unit, cell)
     if problem or indicator.kind == "flag":
         return value, shortfall, problem
+    if is_none_word(cell):
+        return value, False, None  # `-`, `không`: none at all, never a shortfall
     return value, indicator.misses(value), None
 
 

@@ -5,7 +5,8 @@ Rules (README, "Data contract"):
   Excel FALSE mean none. Anything else is refused.
 * count: a whole number, never fractional (`1,5` is refused, and so is `1,234`, with a
   hint that one thousand two hundred thirty-four is written `1.234` or `1234`); `-` and
-  `không` mean 0; a percent is refused.
+  `không` mean none (0, never a shortfall, even for an indicator without a target); a
+  percent is refused.
 * percent: `15,58%`, `15,58 %`, `15,58`, or an Excel percent cell (0.1558 shown as 15,58%);
   between 0 and 100; `-` is refused (no rate is not a rate of 0). A value between 0 and 1
   without `%` (`0,1558`, or a General-format Excel cell) is refused as ambiguous: Excel
@@ -25,6 +26,14 @@ NONE_WORDS = {"khong", "no", "0", "", "k"}
 _DASHES = {"-", "–", "—"}
 
 
+def is_none_word(cell) -> bool:
+    """`-` or `không` written for a figure: there is none."""
+    if isinstance(cell, Number) or hasattr(cell, "isoformat") or cell is None:
+        return False
+    text = str(cell).strip()
+    return text in _DASHES or fold_header(text) == "khong"
+
+
 def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
     """(value, problem) for a count or percent cell; value None with no problem = `-`."""
     if isinstance(cell, Number):
@@ -36,7 +45,7 @@ def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
         return None, f"ô là ngày ({cell:%d/%m/%Y}), không phải số: định dạng lại ô thành số"
     else:
         text = str(cell).strip()
-        if text in _DASHES or fold_header(text) == "khong":
+        if is_none_word(text):
             return None, None
         try:
             value, percent = parse_number(text)
