@@ -328,7 +328,7 @@ def test_init_over_existing_data_refuses_and_keeps_it(cchc, tmp_path):
     (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\nname = "Khác"'),
      "cchc.toml, dòng 28: viết sai cú pháp, ký tự thứ 14: khóa hoặc mục bị khai báo hai lần"),
     (lambda t: t.replace("[report]", "[reprot]"),
-     "cchc.toml, dòng 30: mục [reprot] không có trong cchc.toml — có phải [report]?"),
+     "cchc.toml, dòng 29: mục [reprot] không có trong cchc.toml — có phải [report]?"),
     (lambda t: t.replace("deadline = 2024-08-30", 'deadline = "30/8/2024"'),
      "cchc.toml, dòng 40: 'deadline' trong mục [campaign] phải là ngày, viết 2024-08-30"),
 ])
