@@ -54,6 +54,13 @@ def test_validate_counts_are_the_letters(cchc, ws):
     result = cchc("validate", "-w", ws)
     assert result.exit_code == 0, result.stderr
     assert "Dữ liệu hợp lệ: 25 đơn vị, 10 chỉ tiêu, 48 tồn tại của 20 đơn vị." in result.stderr + result.stdout
+    # The letter names the same 48 shortfalls (one commune name per shortfall in the footnotes).
+    import re
+
+    names = {r.split(",")[1] for r in (ws / "data" / "communes.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    tokens = [re.sub(r" \(.*\)$", "", t.strip(" .")) for note in footnotes(make_letter(cchc, ws))
+              for t in re.split(r", |: |\. ", note)]
+    assert sum(1 for t in tokens if t in names or t.removeprefix("Xã ") in names) == 48
 
 
 def test_title_row_and_merged_caption_above_the_header(cchc, ws):
