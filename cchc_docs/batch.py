@@ -103,11 +103,11 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
     maker = FormMaker(session)
     communes = forms.select_communes(maker.dataset, only)
     folder = session.output_dir(out_dir) / forms.SUBFOLDER
+    if "docx" in formats:
+        maker.check_variants(communes)  # a bad template stops here, before any folder exists
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob(".*.part"):  # left by a batch killed mid-write
         stale.unlink()
-    if "docx" in formats:
-        maker.check_variants(communes)
     codes = [c.code for c in communes]
     chunks = [codes[k:k + CHUNK] for k in range(0, len(codes), CHUNK)]
     rows: list[tuple] = []

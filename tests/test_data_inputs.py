@@ -540,3 +540,22 @@ def test_a_dash_is_none_even_without_a_target(cchc, ws):
     _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", "-"))
     note = footnotes(make_letter(cchc, ws))[1]
     assert "Sơn Long" not in note and "Sơn Trung (05 hồ sơ)" in note
+
+
+def test_a_hostile_form_template_writes_no_form(cchc, ws, tmp_path):
+    marker = tmp_path / "pwned"
+    replace_in_docx(ws / "templates" / "form.docx", "{{ subject }}",
+                    "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}")
+    err = fails(cchc, ws, "forms", "--format", "docx")
+    assert "form.docx: mẫu có biểu thức không được phép (truy cập '__init__')" in err
+    assert not marker.exists()
+
+
+def test_a_hostile_report_template_writes_no_report(cchc, ws):
+    with __import__("zipfile").ZipFile(ws / "templates" / "report.docx") as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    field = next(f for f in ("{{ subject }}", "{{ date_line }}", "{{ agency_name }}") if f in xml)
+    replace_in_docx(ws / "templates" / "report.docx", field, "{{ lipsum.__globals__ }}")
+    err = fails(cchc, ws, "report")
+    # No globals at all: lipsum, cycler, range... do not exist in a template.
+    assert "report.docx: mẫu dùng trường không có trong dữ liệu: 'lipsum'" in err
