@@ -164,9 +164,9 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
     maker = FormMaker(session)
     communes = forms.select_communes(maker.dataset, only)
     folder = session.output_dir(out_dir) / forms.SUBFOLDER
-    folder.mkdir(parents=True, exist_ok=True)
     if "docx" in formats:
-        maker.check_variants(communes)
+        maker.check_variants(communes)  # a bad template stops here, before any folder exists
+    folder.mkdir(parents=True, exist_ok=True)
     codes = [c.code for c in communes]
     chunks = [codes[k:k + CHUNK] for k in range(0, len(codes), CHUNK)]
     rows: list[tuple] = []
@@ -238,9 +238,24 @@ def _batch_lock(folder: Path):
 
 
 def _progress(total: int, label: str, enabled: bool):
-    from tqdm import tqdm
+    """A bar on a terminal; elsewhere (a file, a CI log) no `\r` frames, one summary line."""
+    if enabled and getattr(sys.stderr, "isatty", lambda: False)():
+        from tqdm import tqdm
 
-    return tqdm(total=total, desc=label, unit=" đơn vị", disable=not enabled, file=sys.stderr, leave=False)
+        return tqdm(total=total, desc=label, unit=" đơn vị", file=sys.stderr, leave=False)
+    return _Summary(total, label, enabled)
+
+
+class _Summary:
+    def __init__(self, total: int, label: str, enabled: bool):
+        self.total, self.label, self.enabled, self.done = total, label, enabled, 0
+
+    def update(self, n: int) -> None:
+        self.done += n
+
+    def close(self) -> None:
+        if self.enabled:
+            print(f"{self.label}: đã soạn {self.done}/{self.total} đơn vị.", file=sys.stderr)
 
 
 def _write_manifest(folder: Path, rows: list[tuple], maker: FormMaker) -> Path:

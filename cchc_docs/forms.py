@@ -109,22 +109,31 @@ def file_stems(communes: list[Commune]) -> dict[str, str]:
 
 
 def select_communes(dataset: Dataset, only: list[str] | None) -> list[Commune]:
-    """The communes named by code or name (any tone-mark placement), or all of them."""
-    if not only:
+    """The communes named by code or name, or all of them (`only` None).
+
+    A name matches whatever the tone-mark placement and case, with or without the unit's
+    type (`xã Sơn Long`), and without diacritics (`son long`) when that names one unit only.
+    An empty list is an error: the clerk asked for some communes and named none."""
+    if only is None:
         return list(dataset.communes)
-    from .dataset import _Lookup
+    hint = "ghi mã hoặc tên đơn vị, cách nhau dấu phẩy, ví dụ --only 'Sơn Long,18196'"
+    if not only:
+        raise InputError(Problem("tùy chọn --only không nêu đơn vị nào", hint=hint))
+    from .dataset import _Lookup, split_unit_type
 
     lookup = _Lookup(list(dataset.communes), lambda c: c.code, lambda c: c.name)
     chosen, problems = [], []
     for name in only:
-        found = lookup.find(name)
+        found = lookup.find_unit(name, plain_letters=True)
         if len(found) == 1:
             chosen.append(found[0])
         else:
-            near = lookup.suggest(name)
+            near = lookup.suggest(split_unit_type(name)[1])
             problems.append(Problem(
-                f"không có đơn vị '{name}'" if not found else f"có {len(found)} đơn vị cùng tên '{name}'",
-                column="--only", hint=(f"có phải: {', '.join(near)}?" if near and not found else "dùng mã đơn vị")))
+                f"tùy chọn --only: không có đơn vị '{name}'" if not found else
+                f"tùy chọn --only: có {len(found)} đơn vị cùng tên '{name}' "
+                f"({', '.join(f'{c.title} mã {c.code}' for c in found)})",
+                hint=(f"có phải: {', '.join(near)}?" if near and not found else "dùng mã đơn vị")))
     if problems:
         raise InputError(problems)
     return list(dict.fromkeys(chosen))

@@ -98,7 +98,13 @@ class Session:
     def render_letter(self, date=None, number=None) -> bytes:
         from . import letter
 
+        from .errors import InputError, Problem
+        from .vn.dates import check_issue_date
+
         config = self.config
+        question = check_issue_date(date, config.campaign.year)
+        if question:
+            raise InputError(Problem(question, hint="ghi đúng ngày ban hành: --date YYYY-MM-DD"))
         context, footnotes = letter.compose(config, self.dataset, date=date, number=number)
         data = self.template(letter.TEMPLATE).render(
             context, footnotes=footnotes, title=f"V/v {config.campaign.subject}",

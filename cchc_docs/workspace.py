@@ -194,7 +194,7 @@ def _syntax_problem(exc: Exception, source: str) -> Problem:
     line = int(at[1]) if at else getattr(exc, "lineno", None)
     col = f", ký tự thứ {at[2]}" if at else ""
     said = next((vn for en, vn in _TOML_MESSAGES if message.startswith(en)), "lỗi cú pháp TOML")
-    return Problem(f"cchc.toml viết sai cú pháp{col}: {said}", file=source, row=line,
+    return Problem(f"viết sai cú pháp{col}: {said}", file=source, row=line,
                    hint="mỗi dòng dạng khóa = \"giá trị\"; so với tệp mẫu của 'cchc init'")
 
 

@@ -54,6 +54,13 @@ def test_validate_counts_are_the_letters(cchc, ws):
     result = cchc("validate", "-w", ws)
     assert result.exit_code == 0, result.stderr
     assert "Dữ liệu hợp lệ: 25 đơn vị, 10 chỉ tiêu, 48 tồn tại của 20 đơn vị." in result.stderr + result.stdout
+    # The letter names the same 48 shortfalls (one commune name per shortfall in the footnotes).
+    import re
+
+    names = {r.split(",")[1] for r in (ws / "data" / "communes.csv").read_text(encoding="utf-8").splitlines()[1:]}
+    tokens = [re.sub(r" \(.*\)$", "", t.strip(" .")) for note in footnotes(make_letter(cchc, ws))
+              for t in re.split(r", |: |\. ", note)]
+    assert sum(1 for t in tokens if t in names or t.removeprefix("Xã ") in names) == 48
 
 
 def test_title_row_and_merged_caption_above_the_header(cchc, ws):
@@ -207,7 +214,8 @@ def test_ambiguous_or_wrong_counts_are_errors_never_guesses(cchc, ws, typed, mes
 @pytest.mark.parametrize("typed, message", [
     ("-", "'-' không phải là tỷ lệ: ghi tỷ lệ thật (0% nếu đúng là không)"),
     ("1.558%", "tỷ lệ 1.558% lớn hơn 100%"),
-    ("0,1558", None),  # a real 0,1558%: below target, kept as typed, never multiplied
+    ("0,1558", "'0,1558' không rõ là 0,1558% hay 15,58%"),  # Excel stores 15,58% as 0,1558
+    ("0,1558%", None),  # said as a percent: kept as typed
 ])
 def test_percent_dash_and_over_100(cchc, ws, typed, message):
     _as_semicolon_csv(ws, change=_set_value("Sơn Lĩnh", "so-hoa", typed))
@@ -261,7 +269,7 @@ def test_zip_bomb_findings_is_refused_fast(cchc, ws):
     start = time.perf_counter()
     err = fails(cchc, ws)
     assert time.perf_counter() - start < 10  # generous; bench figure in README
-    assert "findings.xlsx: tệp Excel bị từ chối: phần xl/worksheets/sheet1.xml quá lớn" in err
+    assert "findings.xlsx: tệp Excel bị từ chối: phần xl/worksheets/sheet1.xml quá lớn (104857" in err
 
 
 def test_oversized_csv_is_refused(cchc, ws, monkeypatch):
@@ -287,8 +295,7 @@ def test_template_cannot_run_code(cchc, ws, tmp_path):
     assert "mẫu chỉ được dùng các trường dữ liệu, không được gọi mã lệnh" in err
 
 
-def test_template_attribute_escape_is_refused(cchc, ws, tmp_path):
-    marker = tmp_path / "pwned"
+def test_template_attribute_escape_is_refused(cchc, ws):
     _hostile(ws, "{{ subject.__class__.__mro__[1].__subclasses__() }}")
     err = fails(cchc, ws)
     assert "letter.docx: mẫu có biểu thức không được phép" in err
@@ -324,7 +331,11 @@ def test_init_over_existing_data_refuses_and_keeps_it(cchc, tmp_path):
     (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\npositon = "x"'),
      "cchc.toml, dòng 28: khóa 'positon' không có trong mục [signer] — có phải 'position'?"),
     (lambda t: t.replace('period = "06', 'period "06'),
-     "cchc.toml, dòng 37: cchc.toml viết sai cú pháp, ký tự thứ 8: thiếu dấu '=' sau tên khóa"),
+     "cchc.toml, dòng 37: viết sai cú pháp, ký tự thứ 8: thiếu dấu '=' sau tên khóa"),
+    (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\nname = "Khác"'),
+     "cchc.toml, dòng 28: viết sai cú pháp, ký tự thứ 14: khóa hoặc mục bị khai báo hai lần"),
+    (lambda t: t.replace("[report]", "[reprot]"),
+     "cchc.toml, dòng 29: mục [reprot] không có trong cchc.toml — có phải [report]?"),
     (lambda t: t.replace("deadline = 2024-08-30", 'deadline = "30/8/2024"'),
      "cchc.toml, dòng 40: 'deadline' trong mục [campaign] phải là ngày, viết 2024-08-30"),
 ])
@@ -350,3 +361,201 @@ def test_click_frame_is_vietnamese(cchc):
                             "Lỗi: Không có tùy chọn '--bogus'.\n")
     missing = cchc("init")
     assert "Lỗi: Thiếu tham số" in missing.stderr
+
+
+def test_merged_header_and_merged_commune_cells(cchc, ws):
+    """`Ghi chú` merged over two columns is one column; a commune merged down its rows
+    belongs to each of them."""
+    header, rows = sample_rows(ws)
+    rows += [["Phố Châu", "ke-hoach", "x", ""], ["Phố Châu", "ky-luat", "x", ""]]
+    last = len(rows) + 1  # the sheet row of the last data row (header is row 1)
+
+    def merge(sh):
+        sh.merge_cells("D1:E1")  # `Ghi chú` over D and E (E is empty)
+        sh.cell(row=last, column=1).value = None
+        sh.merge_cells(start_row=last - 1, start_column=1, end_row=last, end_column=1)
+    (ws / "data" / "findings.csv").unlink()
+    write_findings_xlsx(ws / "data" / "findings.xlsx", header, rows, edit=merge)
+    expected = footnotes(_letter_from_rows(cchc, ws, header, rows))
+    assert footnotes(make_letter(cchc, ws)) == expected
+    assert "Phố Châu" in expected[0] and "Phố Châu" in expected[5]
+
+
+def _letter_from_rows(cchc, ws, header, rows):
+    """The letter of the same rows written as a plain CSV, in a copy of the workspace."""
+    import csv
+    import shutil
+
+    other = ws.parent / "plain"
+    shutil.copytree(ws, other)
+    (other / "data" / "findings.xlsx").unlink()
+    with (other / "data" / "findings.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header] + rows)
+    result = cchc("letter", "-w", other)
+    assert result.exit_code == 0, result.stderr
+    from pathlib import Path
+
+    return Path(result.stdout.strip())
+
+
+def test_not_a_workbook_is_refused(cchc, ws):
+    (ws / "data" / "findings.csv").unlink()
+    (ws / "data" / "findings.xlsx").write_bytes(b"commune,indicator,value\n")
+    err = fails(cchc, ws)
+    assert "findings.xlsx: tệp Excel bị từ chối: không phải tệp Word .docx hay Excel .xlsx" in err
+
+
+def test_windows_1258_with_typographic_punctuation(cchc, ws):
+    _as_semicolon_csv(ws, encoding="cp1258",
+                      change=_set_value("Sơn Long", "tthc-qua-han", "13", note="“quá hạn” – 13 hồ sơ…"))
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_excel_true_false_flags_and_date_cells(cchc, ws):
+    import datetime as dt
+
+    def cells(sh):
+        for row in sh.iter_rows(min_row=2):
+            if row[1].value == "ke-hoach":
+                row[2].value = row[0].value != "Sơn Lĩnh"  # TRUE for Sơn Châu, FALSE for Sơn Lĩnh
+    _as_xlsx(ws, edit=cells)
+    assert footnotes(make_letter(cchc, ws))[0] == "Xã Sơn Châu."
+
+    def date(sh):
+        sh["C24"].value = dt.datetime(2024, 1, 13)
+        sh["C24"].number_format = "dd/mm/yyyy"
+    import shutil
+
+    shutil.rmtree(ws / "output")
+    header, rows = _rows_back(ws)
+    write_findings_xlsx(ws / "data" / "findings.xlsx", header, rows, edit=date)
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 24, cột 'value': ô là ngày (13/01/2024), không phải số" in err
+
+
+def _rows_back(ws):
+    """The sample rows again (the workspace's findings.csv was replaced by a workbook)."""
+    from cchc_docs.workspace import sample_root
+
+    return sample_rows(sample_root())
+
+
+@pytest.mark.parametrize("args, message", [
+    (("forms", "--jobs", "abc"), "Lỗi: Giá trị không hợp lệ cho '--jobs' / '-j': 'abc' không phải là số hợp lệ."),
+    (("forms", "--jobs", "99"), "Lỗi: Giá trị không hợp lệ cho '--jobs' / '-j': 99 nằm ngoài khoảng 1<=x<=64."),
+    (("letter", "--number"), "Lỗi: Tùy chọn '--number' cần một giá trị."),
+    (("letter", "extra"), "Lỗi: Thừa tham số (extra)"),
+    (("lettr",), "Lỗi: Không có lệnh 'lettr'. Có phải 'letter'?"),
+])
+def test_click_usage_errors_are_vietnamese(cchc, args, message):
+    result = cchc(*args, prog_name="cchc")
+    assert result.exit_code == 2
+    assert result.stderr.rstrip().endswith(message)
+
+
+def test_click_abort_is_vietnamese():
+    import click.core
+
+    import cchc_docs.cli  # noqa: F401 - installs the catalogue
+
+    assert click.core._("Aborted!") == "Đã hủy!"
+
+
+def test_excels_sep_hint_line(cchc, ws):
+    _as_semicolon_csv(ws, title="sep=;")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_hidden_value_column_is_refused(cchc, ws):
+    _as_xlsx(ws, edit=lambda sh: setattr(sh.column_dimensions["C"], "hidden", True))
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 1, cột 'value': cột đang bị ẩn trong Excel" in err
+
+
+@pytest.mark.parametrize("value, percent", [(0.1558, False), (0.001558, True)])
+def test_a_fraction_without_percent_is_ambiguous(cchc, ws, value, percent):
+    """0,1558 in a General cell may be 15,58% or 0,1558%: refused. 0,1558% typed as such is kept."""
+    def cell(sh):
+        for row in sh.iter_rows(min_row=2):
+            if row[0].value == "Sơn Lĩnh" and row[1].value == "so-hoa":
+                row[2].value = value
+                row[2].number_format = "0.00%" if percent else "General"
+    _as_xlsx(ws, edit=cell)
+    if percent:
+        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,16%),")
+    else:
+        err = fails(cchc, ws)
+        assert ("findings.xlsx, dòng 42, cột 'value': '0,1558' không rõ là 0,1558% hay 15,58% "
+                "(Excel lưu 15,58% là 0,1558)") in err
+
+
+def test_an_if_without_endif_names_its_paragraph(cchc, ws):
+    replace_in_docx(ws / "templates" / "letter.docx", "{{ subject }}", "{{ subject }}{% if subject %}")
+    err = fails(cchc, ws)
+    assert "letter.docx: mẫu có thẻ viết sai ở đoạn «V/v {{ subject }}{% if subject %}»" in err
+
+
+def test_messages_name_the_column_as_the_file_does(cchc, ws):
+    header, rows = sample_rows(ws)
+    rows = [_set_value("Sơn Long", "tthc-qua-han", "1,5")(list(r)) for r in rows]
+    write_semicolon_csv(ws / "data" / "findings.csv", ["Tên đơn vị", "Chỉ tiêu", "Giá trị", "Ghi chú"], rows)
+    err = fails(cchc, ws)
+    assert "findings.csv, dòng 24, cột 'Giá trị': '1,5' không phải số nguyên" in err
+
+
+def test_legacy_excel_files_are_named(cchc, ws):
+    (ws / "data" / "findings.csv").unlink()
+    (ws / "data" / "findings.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
+    err = fails(cchc, ws)
+    assert "findings.xls: có tệp findings.xls nhưng chỉ đọc được .csv hoặc .xlsx" in err
+    (ws / "data" / "findings.xls").rename(ws / "data" / "findings.xlsx")
+    err = fails(cchc, ws)
+    assert "findings.xlsx: tệp là Excel cũ (.xls) được đổi đuôi thành .xlsx, hoặc bị đặt mật khẩu" in err
+
+
+def test_findings_may_name_a_commune_with_its_type(cchc, ws):
+    _as_semicolon_csv(ws, change=lambda r: ["xã Sơn Long" if r[0] == "Sơn Long" else
+                                            "Thị trấn Tây Sơn" if r[0] == "Tây Sơn" else r[0]] + r[1:])
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_a_partly_accented_name_is_not_taken_for_another(cchc, ws):
+    err = fails(cchc, ws, "forms", "--only", "Sơn Linh")
+    assert "tùy chọn --only: không có đơn vị 'Sơn Linh' — có phải: Sơn Lĩnh" in err
+
+
+def test_data_on_a_hidden_sheet_is_named(cchc, ws):
+    def hide(sh):
+        sh.parent.create_sheet("Hướng dẫn", 0)
+        sh.sheet_state = "hidden"
+    _as_xlsx(ws, edit=hide)
+    err = fails(cchc, ws)
+    assert "findings.xlsx: dữ liệu nằm ở trang tính đang ẩn 'So lieu': không đọc trang ẩn" in err
+
+
+def test_a_dash_is_none_even_without_a_target(cchc, ws):
+    path = ws / "data" / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",count,hồ sơ,0,max,", ",count,hồ sơ,,,"),
+                    encoding="utf-8")
+    _as_semicolon_csv(ws, change=_set_value("Sơn Long", "tthc-qua-han", "-"))
+    note = footnotes(make_letter(cchc, ws))[1]
+    assert "Sơn Long" not in note and "Sơn Trung (05 hồ sơ)" in note
+
+
+def test_a_hostile_form_template_writes_no_form(cchc, ws, tmp_path):
+    marker = tmp_path / "pwned"
+    replace_in_docx(ws / "templates" / "form.docx", "{{ subject }}",
+                    "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}")
+    err = fails(cchc, ws, "forms", "--format", "docx")
+    assert "form.docx: mẫu có biểu thức không được phép (truy cập '__init__')" in err
+    assert not marker.exists()
+
+
+def test_a_hostile_report_template_writes_no_report(cchc, ws):
+    with __import__("zipfile").ZipFile(ws / "templates" / "report.docx") as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    field = next(f for f in ("{{ subject }}", "{{ date_line }}", "{{ agency_name }}") if f in xml)
+    replace_in_docx(ws / "templates" / "report.docx", field, "{{ lipsum.__globals__ }}")
+    err = fails(cchc, ws, "report")
+    # No globals at all: lipsum, cycler, range... do not exist in a template.
+    assert "report.docx: mẫu dùng trường không có trong dữ liệu: 'lipsum'" in err

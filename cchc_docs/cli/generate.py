@@ -15,7 +15,7 @@ def _session(workspace):
 
 
 @click.command()
-@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("directory", type=click.Path(file_okay=False), metavar="THƯ_MỤC")
 @click.option("--province", metavar="TỈNH",
               help="Tạo workspace cho Ủy ban nhân dân tỉnh, thành phố (danh mục 2025: 34 tỉnh, thành phố), "
                    "với mọi xã, phường, đặc khu của tỉnh. Tên viết có dấu hay không đều được.")
@@ -28,9 +28,10 @@ def _session(workspace):
 @click.option("--sample", metavar="TÊN",
               help="Bộ dữ liệu mẫu: huong-son-2024 (mặc định) hoặc ha-tinh-2026.")
 def init(directory, province, agency, commune, villages, year, sample):
-    """Tạo workspace mới tại DIRECTORY: từ bộ dữ liệu mẫu, hoặc cho một cơ quan của năm 2025.
+    """Tạo workspace mới tại THƯ_MỤC: từ bộ dữ liệu mẫu, hoặc cho một cơ quan của năm 2025.
 
-    Tạo cchc.toml, data/ và templates/ sẵn để sửa, cùng thư mục output/ trống.
+    Tạo cchc.toml, data/ và templates/ sẵn để sửa, cùng thư mục output/ trống. Không ghi
+    đè gì: nếu thư mục đã có cchc.toml, data/ hoặc templates/ thì dừng và nêu chúng.
 
     \b
     Ví dụ:
@@ -57,8 +58,8 @@ def init(directory, province, agency, commune, villages, year, sample):
 def validate(workspace):
     """Kiểm tra toàn bộ dữ liệu của workspace và báo mọi lỗi cùng lúc.
 
-    Reads cchc.toml and every file of data/, and lists each problem with its file,
-    row and column. Exit code 0 when the data is clean, 2 otherwise.
+    Đọc cchc.toml và mọi tệp trong data/, nêu từng lỗi với tệp, dòng và cột. Mã
+    thoát 0 khi dữ liệu hợp lệ, 2 khi có lỗi.
     """
     say(_session(workspace).validate())
 
@@ -74,8 +75,8 @@ def validate(workspace):
 def letter(workspace, date, number, out_dir, do_issue, backdate, db_url):
     """Soạn công văn đôn đốc khắc phục tồn tại, hạn chế từ dữ liệu.
 
-    The findings sentence and its footnotes are computed from data/findings.csv;
-    without --number and --date the letter is a draft for signature.
+    Câu nêu tồn tại và các chú thích được tính từ data/findings.csv; không có
+    --number và --date thì công văn là bản dự thảo trình ký.
 
     \b
     Ví dụ:
@@ -103,8 +104,8 @@ def _produce(what, workspace, date, number, out_dir, do_issue, db_url, backdate,
 def build(workspace, out_dir, with_pdf):
     """Soạn mọi văn bản của workspace: công văn, phiếu từng xã, báo cáo tổng hợp.
 
-    Prints every path written, one per line, on stdout. With --pdf, every Word file
-    is also converted (one LibreOffice process for the whole batch).
+    In đường dẫn mọi tệp đã ghi, mỗi dòng một tệp. Với --pdf, mọi tệp Word được
+    chuyển sang PDF (một tiến trình LibreOffice cho cả lô).
     """
     session = _session(workspace)
     paths = session.build(out_dir=out_dir, warn=say)
@@ -115,19 +116,19 @@ def build(workspace, out_dir, with_pdf):
 
 @click.command()
 @workspace_option
-@click.option("--only", metavar="NAME_OR_CODE,...",
+@click.option("--only", metavar="TÊN_HOẶC_MÃ,...",
               help="Chỉ các đơn vị này (mã hoặc tên, cách nhau dấu phẩy), ví dụ --only 'Sơn Kim 1,18205'.")
 @click.option("--format", "formats", default="docx,xlsx", show_default=True, metavar="docx,xlsx",
               help="Định dạng phiếu: docx (Word), xlsx (Excel) hoặc cả hai.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N",
               help="Số tiến trình song song (cho hàng trăm, hàng nghìn đơn vị).")
 @output_option("Thư mục ghi kết quả (mặc định: output/; phiếu nằm trong output/forms/).")
 def forms(workspace, only, formats, jobs, out_dir):
     """Soạn phiếu báo cáo khắc phục cho từng đơn vị (Word và Excel), điền sẵn tồn tại của đơn vị.
 
-    One Word form and one Excel sheet per commune of data/communes.csv, in
-    output/forms/, named after the commune (son-kim-1.docx), plus manifest.csv
-    (file, commune, rows, sha256). A commune with no shortfall gets a form saying so.
+    Mỗi đơn vị trong data/communes.csv một phiếu Word và một phiếu Excel, trong
+    output/forms/, đặt tên theo đơn vị (son-kim-1.docx), kèm manifest.csv
+    (tệp, đơn vị, số dòng, sha256). Đơn vị không có tồn tại nhận phiếu ghi rõ điều đó.
 
     \b
     Ví dụ:
@@ -138,7 +139,8 @@ def forms(workspace, only, formats, jobs, out_dir):
     chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
     if not chosen or set(chosen) - {"docx", "xlsx"}:
         raise click.BadParameter("chỉ nhận docx, xlsx hoặc docx,xlsx", param_hint="--format")
-    names = [n.strip() for n in only.split(",") if n.strip()] if only else None
+    # `--only ''` (or no --only) is every commune; `--only ','` names none: an error.
+    names = [n.strip() for n in only.split(",") if n.strip()] if only and only.strip() else None
     emit(_session(workspace).write_forms(only=names, formats=tuple(dict.fromkeys(chosen)), jobs=jobs,
                                          out_dir=out_dir, progress=True))
 
@@ -155,9 +157,9 @@ def forms(workspace, only, formats, jobs, out_dir):
 def report(workspace, results, out_dir, date, number, do_issue, backdate, db_url):
     """Soạn báo cáo tổng hợp kết quả khắc phục gửi Sở Nội vụ, từ phiếu các đơn vị gửi về.
 
-    Reads every .xlsx/.docx return in data/results/ (matched to communes by the code in
-    the form), warns on stderr about each problem with file, row and column, and writes
-    output/bao-cao-tong-hop.docx. Exit 2 only when no return is usable.
+    Đọc mọi phiếu .xlsx/.docx trong data/results/ (nhận đơn vị theo mã ghi trên phiếu),
+    cảnh báo từng lỗi với tệp, dòng và cột, rồi ghi output/bao-cao-tong-hop.docx. Mã
+    thoát 2 chỉ khi không có phiếu nào dùng được.
 
     \b
     Ví dụ:
@@ -174,7 +176,7 @@ def report(workspace, results, out_dir, date, number, do_issue, backdate, db_url
 def results(workspace, results):
     """Bảng tiếp nhận phiếu: đơn vị, tệp, số dòng, đã/đang/chưa khắc phục, lỗi.
 
-    Prints the intake table on stdout and each problem on stderr; writes nothing.
+    In bảng tiếp nhận phiếu và từng lỗi; không ghi tệp nào.
     """
     table, problems = _session(workspace).intake_table(results=results)
     click.echo(table)

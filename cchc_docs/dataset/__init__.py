@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..vn import fold_header, match_key, normalize_unit_type
-from .read import read_table
-from .values import parse_figure, parse_target
+from .read import read_table, relabel
+from .values import is_none_word, parse_figure, parse_target
 from ..vn.numbers import format_count, format_percent
 from ..vn.text import strip_diacritics
 from ..vn.units import UNIT_TYPES
@@ -159,6 +159,12 @@ class Dataset:
 def find_table(data_dir: Path, stem: str) -> Path:
     candidates = [data_dir / f"{stem}{ext}" for ext in (".csv", ".xlsx")]
     present = [p for p in candidates if p.is_file()]
+    legacy = [p for p in (data_dir / f"{stem}.xls", data_dir / f"{stem}.ods", data_dir / f"{stem}.xlsm")
+              if p.is_file()]
+    if not present and legacy:
+        raise InputError(Problem(
+            f"có tệp {legacy[0].name} nhưng chỉ đọc được .csv hoặc .xlsx", file=str(legacy[0]),
+            hint=f"mở bằng Excel, chọn Lưu thành > Excel Workbook (.xlsx), đặt tên {stem}.xlsx"))
     if not present:
         raise InputError(Problem(
             f"không tìm thấy tệp dữ liệu {stem}.csv hoặc {stem}.xlsx", file=str(data_dir),
@@ -198,7 +204,7 @@ def load_communes(data_dir: Path) -> tuple[list[Commune], list[Problem]]:
             continue
         seen[row["code"]] = row["_row"]
         communes.append(Commune(code=row["code"], name=row["name"], type=unit_type))
-    return communes, problems
+    return communes, relabel(problems, rows)
 
 
 def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
@@ -249,7 +255,20 @@ def load_indicators(data_dir: Path) -> tuple[list[Indicator], list[Problem]]:
             target=target, direction=direction, order=order, footnote=row["footnote"],
             label=row.get("label", ""), phrase=row.get("phrase", ""),
         ))
-    return indicators, problems
+    return indicators, relabel(problems, rows)
+
+
+def split_unit_type(text: str) -> tuple[str | None, str]:
+    """(`xã`, `Sơn Long`) from `xã Sơn Long` or `Xa Son Long`; (None, text) without a type."""
+    from ..vn import nfc
+
+    words = nfc(text).split(" ")
+    for n in (2, 1):  # `thị trấn`, `đặc khu` before `xã`
+        if len(words) > n:
+            unit_type = normalize_unit_type(" ".join(words[:n]))
+            if unit_type:
+                return unit_type, " ".join(words[n:])
+    return None, nfc(text)
 
 
 class _Lookup:
@@ -267,6 +286,21 @@ class _Lookup:
             return [self.by_code[text]]
         return self.by_key.get(match_key(text), [])
 
+    def find_unit(self, text: str, plain_letters: bool = False) -> list:
+        """A commune by code or name, also written with its type (`xã Sơn Long`, `thị trấn Tây
+        Sơn` when the type is right) and, with plain_letters, typed without any diacritic
+        (`son long`) — only when the text has none at all, so that a misspelt `Sơn Linh` is
+        never taken for `Sơn Lĩnh`."""
+        found = self.find(text.strip())
+        unit_type, bare = split_unit_type(text)
+        if not found and unit_type:
+            found = [c for c in self.find(bare) if c.type == unit_type]
+        if not found and plain_letters and bare.isascii():
+            key = bare.lower().split()
+            found = [c for c in self.by_code.values() if strip_diacritics(c.name).lower().split() == key
+                     and unit_type in (None, c.type)]
+        return found
+
     def suggest(self, text: str) -> list[str]:
         near = difflib.get_close_matches(strip_diacritics(text).lower(), list(self.plain), n=3, cutoff=0.6)
         return [self.plain[n] for n in near]
@@ -281,7 +315,7 @@ def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indi
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
         where = dict(file=str(path), row=row["_row"])
-        found_c = c_lookup.find(row["commune"])
+        found_c = c_lookup.find_unit(row["commune"])
         found_i = i_lookup.find(row["indicator"])
         if not found_c:
             near = c_lookup.suggest(row["commune"])
@@ -314,7 +348,7 @@ def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indi
         seen[pair] = row["_row"]
         if shortfall:
             findings.append(Finding(commune, indicator, value, row.get("note", ""), row["_row"]))
-    return findings, problems
+    return findings, relabel(problems, rows)
 
 
 def _parse_finding_value(indicator: Indicator, cell):
@@ -322,6 +356,8 @@ def _parse_finding_value(indicator: Indicator, cell):
     value, shortfall, problem = parse_figure(indicator.kind, indicator.code, indicator.unit, cell)
     if problem or indicator.kind == "flag":
         return value, shortfall, problem
+    if is_none_word(cell):
+        return value, False, None  # `-`, `không`: none at all, never a shortfall
     return value, indicator.misses(value), None
 
 

@@ -17,7 +17,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Context, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InputError, Problem
@@ -30,7 +30,6 @@ HEADER_SCAN_ROWS = 30
 # Characters XML cannot hold, C1 controls, and the private-use range the templates use
 # for their own markers: a cell holding one would make a document nothing can open.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
-_EXCEL = Context(prec=15)
 _INVISIBLE = re.compile("[\ufeff\u200b]")  # a BOM or zero-width space pasted into a cell
 
 
@@ -61,17 +60,38 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
     name = str(path)
     data = _read_bytes(path)
     if path.suffix.lower() == ".xlsx":
-        grids, problems = _xlsx_grids(data, name)
+        from .excel import xlsx_grids
+
+        grids, problems, hidden_sheets = xlsx_grids(data, name)
         sep = None
     else:
         text = _decode(data, name)
-        sep = _sniff(text, columns)
-        grids = {None: [(i, row) for i, row in enumerate(csv.reader(io.StringIO(text), delimiter=sep), 1)]}
-        problems = []
+        first, _, rest = text.partition("\n")
+        hinted = re.fullmatch(r'"?sep=(.)"?\r?', first)
+        if hinted:  # Excel's own hint line, `sep=;`: the separator, and not a row of data
+            sep, text, offset = hinted[1], rest, 1
+        else:
+            sep, offset = _sniff(text, columns), 0
+        reader = csv.reader(io.StringIO(text), delimiter=sep)
+        grids = {None: [(i + offset, row) for i, row in enumerate(reader, 1)]}
+        problems, hidden_sheets = [], {}
     grid, header_at, mapping, header_problems = _choose(grids, columns, required, name)
+    if header_problems and hidden_sheets:
+        for sheet, hidden_grid in hidden_sheets.items():
+            if not _choose({sheet: hidden_grid}, columns, required, name)[3]:
+                return [], [Problem(f"dữ liệu nằm ở trang tính đang ẩn '{sheet}': không đọc trang ẩn",
+                                    file=name, hint="hiện lại trang (Unhide Sheet), xóa các trang khác "
+                                                    "rồi chạy lại")]
     if header_problems:
         return [], header_problems
+    hidden = [canon for canon, pos in mapping.items() if pos in getattr(grid, "hidden_columns", ())]
+    if hidden:
+        return [], [Problem("cột đang bị ẩn trong Excel: không đọc cột ẩn vì không ai kiểm tra được "
+                            "số liệu trên đó", file=name, row=grid[header_at][0], column=canon,
+                            hint="hiện lại cột (Unhide) rồi chạy lại") for canon in hidden]
     header_len = len(grid[header_at][1])
+    # Messages name a column as the file's header writes it (`Giá trị`), not by our key.
+    labels = {canon: text_of(grid[header_at][1][pos]) or canon for canon, pos in mapping.items()}
     rows = []
     for index in range(header_at + 1, len(grid)):
         number, cells = grid[index]
@@ -111,10 +131,19 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
         if bad:
             continue
         row["_row"] = number
+        row["_labels"] = labels
         rows.append(row)
     if not rows and not problems:
         problems.append(Problem("tệp chỉ có dòng tên cột, không có dữ liệu", file=name))
-    return rows, problems
+    return rows, relabel(problems, [{"_labels": labels}])
+
+
+def relabel(problems: list, rows: list) -> list:
+    """Problems with their column named by the file's own header text."""
+    labels = rows[0].get("_labels", {}) if rows else {}
+    if not labels:
+        return problems
+    return [Problem(p.message, p.file, p.row, labels.get(p.column, p.column), p.hint) for p in problems]
 
 
 def _blank(cell):
@@ -177,6 +206,8 @@ def _read_bytes(path: Path) -> bytes:
 _VN_BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 _VN_LETTERS = set("đĐ") | {unicodedata.normalize("NFC", b + t) for b in _VN_BASES
                            for t in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}
+# Punctuation Windows-1258 text really holds (Word's autocorrect); none is a TCVN3 letter.
+_TYPOGRAPHY = set("–—‘’“”…•°€\u00a0")
 _LEGACY_HINT = ("mở tệp bằng Excel, chọn Lưu thành > 'CSV UTF-8 (Comma delimited)'; "
                 "văn bản gõ bằng bảng mã TCVN3 (ABC, phông .VnTime) thì chuyển sang Unicode "
                 "bằng Unikey (Công cụ chuyển mã) trước")
@@ -200,7 +231,7 @@ def _legacy(data: bytes, name: str) -> str:
     TCVN3 bytes read as Windows-1258 give letters like `Ö`, `µ`, `¬` that Vietnamese never
     uses; that is how the two are told apart."""
     text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-    odd = [ch for ch in text if ord(ch) > 127 and ch not in _VN_LETTERS]
+    odd = [ch for ch in text if ord(ch) > 127 and ch not in _VN_LETTERS and ch not in _TYPOGRAPHY]
     if not odd:
         return text
     looks_tcvn3 = any(ch in text for ch in "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉËÌÐÎÏÑªÒÕÓÔÖ×ØÜÙÚÛ«¬ß") and "\ufffd" not in text
@@ -289,84 +320,3 @@ def _on_sheet(problem: Problem, sheet, count: int) -> Problem:
         return problem
     return Problem(f"{problem.message} (trang tính '{sheet}')", problem.file, problem.row,
                    problem.column, problem.hint)
-
-
-# ---------------------------------------------------------------- Excel
-
-def _xlsx_grids(data: bytes, name: str):
-    """({sheet: [(row number, cells)]}, problems) of the visible sheets, merged cells filled."""
-    from ..ooxml.safety import PackageError, read_members
-
-    try:
-        read_members(data)  # the one set of zip limits, before openpyxl inflates anything
-    except PackageError as exc:
-        raise InputError(Problem(f"tệp Excel bị từ chối: {exc}", file=name,
-                                 hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-        cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise InputError(Problem("tệp Excel hỏng, không đọc được", file=name,
-                                 hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
-    grids, problems, hidden_sheets = {}, [], []
-    for ws in book.worksheets:
-        if ws.sheet_state != "visible":
-            hidden_sheets.append(ws.title)
-            continue
-        grids[ws.title] = _sheet_grid(ws, cached[ws.title], name, problems)
-    if not grids:
-        raise InputError(Problem("tệp Excel không có trang tính nào đang hiện", file=name))
-    return grids, problems
-
-
-def _sheet_grid(ws, values, name, problems):
-    fill = {}
-    for rng in ws.merged_cells.ranges:
-        top = ws.cell(rng.min_row, rng.min_col)
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                fill[(r, c)] = top
-    grid = []
-    for cells in ws.iter_rows():
-        if not cells:
-            continue
-        r = cells[0].row
-        row = [_cell(fill.get((r, cell.column), cell), values, ws.title) for cell in cells]
-        if ws.row_dimensions[r].hidden and any(not _blank(c) for c in row):
-            row = [Problem("dòng đang bị ẩn trong Excel: không đọc dòng ẩn vì không ai kiểm tra được "
-                           "số liệu trên đó",
-                           hint="hiện lại dòng (Unhide) hoặc bỏ lọc; nếu không dùng thì xóa hẳn dòng")
-                   for _ in row]
-        grid.append((r, row))
-    return grid
-
-
-def _cell(cell, values, sheet):
-    ref = cell.coordinate
-    kind, value, fmt = cell.data_type, cell.value, cell.number_format or ""
-    if kind == "f":
-        shown = values[ref]
-        if shown.value is None:
-            return Problem(f"ô {ref} có công thức ({value}) nhưng tệp không lưu kết quả tính",
-                           hint="mở tệp bằng Excel (để Excel tính lại), lưu rồi chạy lại; "
-                                "hoặc thay công thức bằng giá trị")
-        kind, value = shown.data_type, shown.value
-    if value is None:
-        return ""
-    if kind == "e" or (isinstance(value, str) and value.startswith("#") and value.rstrip("!?0/").upper()
-                       in {"#N/A", "#DIV", "#VALUE", "#REF", "#NAME", "#NUM", "#NULL"}):
-        return Problem(f"ô {ref} có lỗi Excel {value}", hint="sửa công thức hoặc nhập giá trị thật vào ô")
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    if isinstance(value, (int, float)):
-        # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
-        # some writers; rounding to 15 digits gives back exactly what the clerk typed.
-        number = _EXCEL.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
-            return Number(number * 100, True)
-        return Number(number, False)
-    if hasattr(value, "isoformat"):
-        return value.date() if hasattr(value, "date") else value
-    return str(value)

@@ -5,9 +5,12 @@ Rules (README, "Data contract"):
   Excel FALSE mean none. Anything else is refused.
 * count: a whole number, never fractional (`1,5` is refused, and so is `1,234`, with a
   hint that one thousand two hundred thirty-four is written `1.234` or `1234`); `-` and
-  `không` mean 0; a percent is refused.
+  `không` mean none (0, never a shortfall, even for an indicator without a target); a
+  percent is refused.
 * percent: `15,58%`, `15,58 %`, `15,58`, or an Excel percent cell (0.1558 shown as 15,58%);
-  between 0 and 100; `-` is refused (no rate is not a rate of 0).
+  between 0 and 100; `-` is refused (no rate is not a rate of 0). A value between 0 and 1
+  without `%` (`0,1558`, or a General-format Excel cell) is refused as ambiguous: Excel
+  stores 15,58% as 0,1558, so it may be either.
 * every number follows `vn.numbers.parse_number`; negative numbers and dates are refused.
 """
 
@@ -23,23 +26,32 @@ NONE_WORDS = {"khong", "no", "0", "", "k"}
 _DASHES = {"-", "–", "—"}
 
 
+def is_none_word(cell) -> bool:
+    """`-` or `không` written for a figure: there is none."""
+    if isinstance(cell, Number) or hasattr(cell, "isoformat") or cell is None:
+        return False
+    text = str(cell).strip()
+    return text in _DASHES or fold_header(text) == "khong"
+
+
 def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
     """(value, problem) for a count or percent cell; value None with no problem = `-`."""
     if isinstance(cell, Number):
         if cell.percent and kind == "count":
             return None, (f"ô định dạng phần trăm ({cell}) nhưng chỉ tiêu là số lượng: "
                           f"bỏ định dạng % của ô và ghi số nguyên")
-        value = cell.value
+        value, written_percent = cell.value, cell.percent
     elif hasattr(cell, "isoformat"):
         return None, f"ô là ngày ({cell:%d/%m/%Y}), không phải số: định dạng lại ô thành số"
     else:
         text = str(cell).strip()
-        if text in _DASHES or fold_header(text) == "khong":
+        if is_none_word(text):
             return None, None
         try:
             value, percent = parse_number(text)
         except NumberError as exc:
             return None, str(exc)
+        written_percent = percent
         if percent and kind == "count":
             return None, f"'{text}' là tỷ lệ phần trăm nhưng chỉ tiêu là số lượng: ghi số nguyên"
     if value < 0:
@@ -49,7 +61,16 @@ def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
                       f"(dấu phẩy là dấu thập phân; một nghìn viết 1.000 hoặc 1000)")
     if kind == "percent" and value > 100:
         return None, f"tỷ lệ {cell} lớn hơn 100%"
+    if kind == "percent" and 0 < value < 1 and not written_percent:
+        return None, (f"'{cell}' không rõ là {cell}% hay {_times_100(value)}% (Excel lưu 15,58% là "
+                      f"0,1558): ghi kèm dấu %, hoặc định dạng ô thành Percent (%)")
     return value, None
+
+
+def _times_100(value: Decimal) -> str:
+    from ..vn.numbers import format_decimal
+
+    return format_decimal(value * 100, 10)
 
 
 def parse_figure(kind: str, code: str, unit: str, cell):

@@ -39,7 +39,8 @@ def read_docx(zf, name: str, mtime: float) -> RawReturn:
 
 
 # The date line of the returned report: `Kim Hoa, ngày 05 tháng 9 năm 2024`.
-_DATE_LINE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+# Only a paragraph that is a date line (`<địa danh>, ngày …`), not a date cited in the body.
+_DATE_LINE = re.compile(r"^[^,]{1,60},\s*(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\.?$", re.I)
 # The issuing agency in the header: `ỦY BAN NHÂN DÂN XÃ KIM HOA`, `UBND PHƯỜNG ...`.
 _AGENCY = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+((?:xã|phường|thị trấn|đặc khu)\s+.+)$", re.I)
 
@@ -50,9 +51,9 @@ def _labels(body):
     code, reported, date_line, agency = "", None, None, ""
     for p in body.iter(f"{W}p"):
         text = nfc(paragraph_text(p))
-        if date_line is None and (m := _DATE_LINE.search(text)):
-            date_line = m.group(0)
-        if not agency and (m := _AGENCY.match(text)):
+        if date_line is None and (m := _DATE_LINE.match(text)):
+            date_line = m.group(1)
+        if not agency and len(text) <= 80 and (m := _AGENCY.match(text)):  # a header, not a sentence
             agency = m.group(1)
         head, sep, tail = text.partition(":")
         if not sep or not tail.strip():

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..statuses import NOT_REMEDIED, NOT_REPORTED
 
-# Vietnam has one time zone and no daylight saving: a file's mtime is dated in it, so
-# "late" does not depend on the machine's zone.
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
+from ..vn.dates import VN_TZ  # noqa: E402,F401 - times shown in messages are Vietnam's
 
 
 class FileRefused(Exception):

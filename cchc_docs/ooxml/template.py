@@ -58,14 +58,40 @@ def _paragraph_text(line: str) -> str:
     return text if len(text) <= 120 else text[:117] + "..."
 
 
+def _field_name(message: str | None) -> str:
+    """`'cycler' is undefined` / `'dict object' has no attribute 'x'` → `'cycler'` / `'x'`."""
+    names = re.findall(r"'([^']+)'", message or "")
+    return f"'{names[-1]}'" if names else "(không rõ tên)"
+
+
+def _unsafe_name(message: str) -> str:
+    names = re.findall(r"'([^']+)'", message)
+    return f"truy cập '{names[0]}'" if names else "truy cập không an toàn"
+
+
+_BLOCK = re.compile(r"\{%-?\s*(?:[a-z]{1,2}\s+)?(if|for|endif|endfor)\b")
+
+
 def _broken_paragraph(source: str, lineno: int | None) -> str:
     """The text of the paragraph a syntax error is in: the first one whose `{{`/`{%` are
-    not closed in it (jinja itself reports where it noticed, often much further on)."""
+    not closed in it, else the one opening an `if`/`for` that never ends (jinja itself
+    reports where it noticed, often the end of the document)."""
     lines = source.split("\n")
     for line in lines:
         text = _TAGS.sub("", line)
         if text.count("{{") != text.count("}}") or text.count("{%") != text.count("%}"):
             return _paragraph_text(line)
+    stack: list[tuple[str, str]] = []
+    for line in lines:
+        for word in _BLOCK.findall(_TAGS.sub("", line)):
+            if word in ("if", "for"):
+                stack.append((word, line))
+            elif stack and stack[-1][0] == word[3:]:
+                stack.pop()
+            else:
+                return _paragraph_text(line)
+    if stack:
+        return _paragraph_text(stack[-1][1])
     if lineno and 0 < lineno <= len(lines):
         return _paragraph_text(lines[lineno - 1])
     return ""
@@ -82,7 +108,7 @@ def _patch(xml: str) -> str:
 
 class PreparedTemplate:
     def __init__(self, source: str | Path | bytes, name: str | None = None):
-        self.name = name or (Path(source).name if not isinstance(source, bytes) else "template")
+        self.name = name or (str(source) if not isinstance(source, bytes) else "template")
         try:
             parts = read_parts(source)
         except PackageError as exc:
@@ -103,7 +129,7 @@ class PreparedTemplate:
                     paragraph = _broken_paragraph(source, exc.lineno)
                     where = f" ở đoạn «{paragraph}»" if paragraph else ""
                     raise InputError(Problem(
-                        f"mẫu có thẻ viết sai{where} ({part}: {exc.message})",
+                        f"mẫu có thẻ viết sai{where} (phần {part}, dòng {exc.lineno})",
                         file=self.name, hint="mở mẫu trong Word, đóng mọi thẻ {{ … }} / {% … %} "
                                              "của đoạn đó rồi lưu lại")) from None
             else:
@@ -121,16 +147,16 @@ class PreparedTemplate:
                     xml = self.compiled[part].render(context)
                 except jinja2.UndefinedError as exc:
                     raise InputError(Problem(
-                        f"mẫu dùng trường không có trong dữ liệu: {exc.message}", file=self.name,
+                        f"mẫu dùng trường không có trong dữ liệu: {_field_name(exc.message)}", file=self.name,
                         hint="sửa tên trường trong mẫu cho đúng (xem README, mục Mẫu văn bản)")) from None
                 except jinja2.exceptions.SecurityError as exc:
                     raise InputError(Problem(
-                        f"mẫu có biểu thức không được phép ({exc}): mẫu chỉ được dùng các trường "
+                        f"mẫu có biểu thức không được phép ({_unsafe_name(str(exc))}): mẫu chỉ được dùng các trường "
                         f"dữ liệu, không được gọi mã lệnh", file=self.name,
                         hint="xóa biểu thức đó khỏi mẫu; các trường dùng được ghi trong README, mục Mẫu văn bản")) from None
                 except (TypeError, ValueError, AttributeError, jinja2.TemplateError) as exc:
                     raise InputError(Problem(
-                        f"mẫu có biểu thức không tính được ({type(exc).__name__}: {exc})", file=self.name,
+                        f"mẫu có biểu thức không tính được ({type(exc).__name__})", file=self.name,
                         hint="chỉ dùng các trường dữ liệu và thẻ ghi trong README, mục Mẫu văn bản")) from None
                 # Undo _patch's line breaks (there for jinja's line numbers); str.replace is
                 # several times faster than the regex on a whole document part.

@@ -55,3 +55,27 @@ def parse_date(value: object) -> dt.date | None:
     if m:
         return dt.date(int(m[3]), int(m[2]), int(m[1]))
     raise ValueError(f"'{text}' không phải là ngày (viết 30/8/2024 hoặc 2024-08-30)")
+
+
+# Vietnam keeps one zone, UTC+7, with no daylight saving: a fixed offset is exact and needs
+# no tz database (Windows has none without the tzdata package).
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")
+
+
+def today() -> dt.date:
+    """Today in Vietnam, whatever the machine's zone (a server in UTC is a day behind
+    between 00:00 and 07:00 in Hà Nội)."""
+    return dt.datetime.now(VN_TZ).date()
+
+
+def check_issue_date(date: dt.date | None, year: int) -> str | None:
+    """Why a document date cannot be right for a campaign of `year`, or None."""
+    if date is None:
+        return None
+    if date.year < year:
+        return (f"ngày ban hành {format_date_short(date)} trước năm của đợt ({year}) trong cchc.toml: "
+                f"công văn về đợt năm {year} không thể ban hành trước năm đó")
+    if date.year > year + 1:
+        return (f"ngày ban hành {format_date_short(date)} sau năm của đợt ({year}) hơn một năm: "
+                f"kiểm tra lại --date hoặc năm [campaign] year trong cchc.toml")
+    return None

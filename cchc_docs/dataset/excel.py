@@ -1,0 +1,142 @@
+"""Excel tables for the data reader: each visible sheet as rows of cells as typed.
+
+A cell keeps what its number format says (a `%` cell is a percentage), a formula gives
+the result Excel saved (none saved: an error naming the cell), an error cell is an error,
+merged cells count once per row (filled down, never across), hidden rows and columns are
+marked so that the reader can refuse them. Limits come first: the package goes through
+ooxml.safety before openpyxl inflates anything.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Context, Decimal
+
+from ..errors import InputError, Problem
+from .read import Number, _blank
+
+MAX_SHEET_BYTES = 16 * 1024 * 1024  # of sheet XML: some 100 000 cells, far beyond a district
+_EXCEL = Context(prec=15)
+
+
+def xlsx_grids(data: bytes, name: str):
+    """({sheet: [(row number, cells)]} of the visible sheets, problems, the same of the
+    hidden ones), merged cells filled."""
+    from ..ooxml.safety import PackageError, read_members
+
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise InputError(Problem(
+            "tệp là Excel cũ (.xls) được đổi đuôi thành .xlsx, hoặc bị đặt mật khẩu", file=name,
+            hint="mở bằng Excel, bỏ mật khẩu nếu có, Lưu thành > Excel Workbook (.xlsx)"))
+    try:
+        parts = read_members(data)  # the one set of zip limits, before openpyxl inflates anything
+    except PackageError as exc:
+        raise InputError(Problem(f"tệp Excel bị từ chối: {exc}", file=name,
+                                 hint="tệp không phải bảng số liệu bình thường; mở bằng Excel, lưu lại "
+                                      "thành .xlsx rồi chạy lại")) from None
+    if "xl/vbaProject.bin" in parts:
+        raise InputError(Problem("tệp Excel có macro: không mở vì lý do an toàn", file=name,
+                                 hint="lưu lại thành .xlsx (Excel Workbook) không có macro"))
+    big = [p for p, b in parts.items() if p.startswith("xl/worksheets/") and len(b) > MAX_SHEET_BYTES]
+    if big:
+        raise InputError(Problem(
+            f"trang tính {big[0]} quá lớn ({len(parts[big[0]]) // (1024 * 1024)} MB) cho một bảng dữ liệu",
+            file=name, hint="bảng số liệu của các xã chỉ vài trăm dòng; kiểm tra lại tệp"))
+    import warnings
+
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl's English warnings (unsupported extensions...) say nothing to a clerk.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            # The cached results are a second read, needed only when there are formulas.
+            formulas = any(b"<f" in b for p, b in parts.items() if p.startswith("xl/worksheets/"))
+            cached = openpyxl.load_workbook(io.BytesIO(data), data_only=True) if formulas else book
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise InputError(Problem("tệp Excel hỏng, không đọc được", file=name,
+                                 hint="mở tệp bằng Excel, lưu lại thành .xlsx rồi chạy lại")) from None
+    grids, problems = {}, []
+    hidden = {}
+    for ws in book.worksheets:
+        target = grids if ws.sheet_state == "visible" else hidden
+        target[ws.title] = _sheet_grid(ws, cached[ws.title], name, problems)
+
+    if not grids:
+        raise InputError(Problem("tệp Excel không có trang tính nào đang hiện", file=name))
+    return grids, problems, hidden
+
+
+class _Grid(list):
+    """A sheet's rows, and which columns Excel hides."""
+
+    hidden_columns: set = set()
+
+
+def openpyxl_index(letter: str) -> int:
+    from openpyxl.utils import column_index_from_string
+
+    return column_index_from_string(letter)
+
+
+def _sheet_grid(ws, values, name, problems):
+    # A merged cell counts once per row: filled down (a commune's name merged over its
+    # indicator rows belongs to each), never across (a header merged over two columns is
+    # one column, not a duplicated one).
+    fill = {}
+    for rng in ws.merged_cells.ranges:
+        top = ws.cell(rng.min_row, rng.min_col)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                fill[(r, c)] = top if c == rng.min_col else None
+    grid = _Grid()
+    grid.hidden_columns = {
+        openpyxl_index(letter) - 1 for letter, dim in ws.column_dimensions.items() if dim.hidden}
+    for letter, dim in ws.column_dimensions.items():
+        if dim.hidden and dim.min and dim.max:  # one <col> element may hide a range
+            grid.hidden_columns |= set(range(dim.min - 1, dim.max))
+    for cells in ws.iter_rows():
+        if not cells:
+            continue
+        r = cells[0].row
+        row = [_cell(fill[(r, cell.column)], values, ws.title) if (r, cell.column) in fill and
+               fill[(r, cell.column)] is not None else "" if (r, cell.column) in fill else
+               _cell(cell, values, ws.title) for cell in cells]
+        if ws.row_dimensions[r].hidden and any(not _blank(c) for c in row):
+            row = [Problem("dòng đang bị ẩn trong Excel: không đọc dòng ẩn vì không ai kiểm tra được "
+                           "số liệu trên đó",
+                           hint="hiện lại dòng (Unhide) hoặc bỏ lọc; nếu không dùng thì xóa hẳn dòng")
+                   for _ in row]
+        grid.append((r, row))
+    return grid
+
+
+def _cell(cell, values, sheet):
+    ref = cell.coordinate
+    kind, value, fmt = cell.data_type, cell.value, cell.number_format or ""
+    if kind == "f":
+        shown = values[ref]
+        if shown.value is None:
+            return Problem(f"ô {ref} có công thức ({value}) nhưng tệp không lưu kết quả tính",
+                           hint="mở tệp bằng Excel (để Excel tính lại), lưu rồi chạy lại; "
+                                "hoặc thay công thức bằng giá trị")
+        kind, value = shown.data_type, shown.value
+    if value is None:
+        return ""
+    if kind == "e" or (isinstance(value, str) and value.startswith("#") and value.rstrip("!?0/").upper()
+                       in {"#N/A", "#DIV", "#VALUE", "#REF", "#NAME", "#NUM", "#NULL"}):
+        return Problem(f"ô {ref} có lỗi Excel {value}", hint="sửa công thức hoặc nhập giá trị thật vào ô")
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, (int, float)):
+        # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
+        # some writers; rounding to 15 digits gives back exactly what the clerk typed.
+        number = _EXCEL.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
+            return Number(number * 100, True)
+        return Number(number, False)
+    if hasattr(value, "isoformat"):
+        return value.date() if hasattr(value, "date") else value
+    return str(value)
