@@ -80,24 +80,26 @@ class Signer:
 AUTHORITIES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 
 
-def _signer_lines(value, key: str, problems: list, source: str, required: bool) -> str:
-    """A TOML string (a newline makes a new line) or a list of strings, one line each."""
+def _signer_lines(value, key: str, bad, required: bool) -> str:
+    """A TOML string (a newline makes a new line) or a list of strings, one line each;
+    `bad(message, section, key)` records a problem with its line in cchc.toml."""
     if value is None or value == "" or value == []:
         if required:
-            problems.append(Problem(f"thiếu khóa '{key}' trong mục [signer]", file=source))
+            bad(f"thiếu khóa '{key}' trong mục [signer]", "signer", key,
+                hint=f"thêm dòng {key} = ... vào mục [signer]")
         return ""
     items = value if isinstance(value, list) else [value]
     if not all(isinstance(v, str) for v in items):
-        problems.append(Problem(f"'{key}' trong mục [signer] phải là chữ hoặc danh sách các dòng chữ, ví dụ "
-                                f'{key} = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]', file=source))
+        bad(f"'{key}' trong mục [signer] phải là chữ hoặc danh sách các dòng chữ, ví dụ "
+            f'{key} = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]', "signer", key)
         return ""
     lines = [" ".join(nfc(line).split()) for v in items for line in v.splitlines()]
     lines = [line for line in lines if line]
     for line in lines:
         first = line.split(" ", 1)[0]
         if first.rstrip(".").upper() in {a.rstrip(".") for a in AUTHORITIES} and first not in AUTHORITIES:
-            problems.append(Problem(f"'{line}' trong mục [signer]: viết tắt quyền hạn phải là "
-                                    f"{', '.join(AUTHORITIES)} (in hoa, có dấu chấm, rồi dấu cách)", file=source))
+            bad(f"'{line}' trong mục [signer]: viết tắt quyền hạn phải là "
+                f"{', '.join(AUTHORITIES)} (in hoa, có dấu chấm, rồi dấu cách)", "signer", key)
     return "\n".join(lines)
 
 
@@ -281,8 +283,8 @@ def parse_config(raw: dict, source: str = CONFIG_NAME, text: str | None = None) 
         commune_parent=get("agency", "commune_parent", required=False, default="") or "",
     )
     section = raw.get("signer", {}) if isinstance(raw.get("signer", {}), dict) else {}
-    signer = Signer(_signer_lines(section.get("authority"), "authority", problems, source, required=False),
-                    _signer_lines(section.get("position"), "position", problems, source, required=True),
+    signer = Signer(_signer_lines(section.get("authority"), "authority", bad, required=False),
+                    _signer_lines(section.get("position"), "position", bad, required=True),
                     get("signer", "name"))
     campaign = Campaign(
         subject=get("campaign", "subject"), period=get("campaign", "period"),

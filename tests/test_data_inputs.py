@@ -323,27 +323,31 @@ def test_init_over_existing_data_refuses_and_keeps_it(cchc, tmp_path):
     assert not (target / "cchc.toml").exists() and not (target / "templates").exists()
 
 
-@pytest.mark.parametrize("edit, message", [
-    (lambda t: t.replace("year = 2024", "year = \"2024\""),
-     "cchc.toml, dòng 38: 'year' trong mục [campaign] phải là một năm, viết 2024 (không có ngoặc kép)"),
-    (lambda t: t.replace('position = "CHỦ TỊCH"\n', ""),
-     "cchc.toml, dòng 24: thiếu khóa 'position' trong mục [signer]"),
-    (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\npositon = "x"'),
-     "cchc.toml, dòng 28: khóa 'positon' không có trong mục [signer] — có phải 'position'?"),
-    (lambda t: t.replace('period = "06', 'period "06'),
-     "cchc.toml, dòng 37: viết sai cú pháp, ký tự thứ 8: thiếu dấu '=' sau tên khóa"),
-    (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\nname = "Khác"'),
-     "cchc.toml, dòng 28: viết sai cú pháp, ký tự thứ 14: khóa hoặc mục bị khai báo hai lần"),
-    (lambda t: t.replace("[report]", "[reprot]"),
-     "cchc.toml, dòng 29: mục [reprot] không có trong cchc.toml — có phải [report]?"),
-    (lambda t: t.replace("deadline = 2024-08-30", 'deadline = "30/8/2024"'),
-     "cchc.toml, dòng 40: 'deadline' trong mục [campaign] phải là ngày, viết 2024-08-30"),
+# (edit, the text of the line the message must name, message with {line}): the line is
+# found in the edited file, so the cases hold whatever the sample's cchc.toml looks like.
+@pytest.mark.parametrize("edit, anchor, message", [
+    (lambda t: t.replace("year = 2024", "year = \"2024\""), 'year = "2024"',
+     "cchc.toml, dòng {line}: 'year' trong mục [campaign] phải là một năm, viết 2024 (không có ngoặc kép)"),
+    (lambda t: t.replace('position = "CHỦ TỊCH"\n', ""), "[signer]",
+     "cchc.toml, dòng {line}: thiếu khóa 'position' trong mục [signer]"),
+    (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\npositon = "x"'), 'positon = "x"',
+     "cchc.toml, dòng {line}: khóa 'positon' không có trong mục [signer] — có phải 'position'?"),
+    (lambda t: t.replace('period = "06', 'period "06'), 'period "06',
+     "cchc.toml, dòng {line}: viết sai cú pháp, ký tự thứ 8: thiếu dấu '=' sau tên khóa"),
+    (lambda t: t.replace('name = "Trần Bình Thân"', 'name = "Trần Bình Thân"\nname = "Khác"'), 'name = "Khác"',
+     "cchc.toml, dòng {line}: viết sai cú pháp, ký tự thứ 14: khóa hoặc mục bị khai báo hai lần"),
+    (lambda t: t.replace("[report]", "[reprot]"), "[reprot]",
+     "cchc.toml, dòng {line}: mục [reprot] không có trong cchc.toml — có phải [report]?"),
+    (lambda t: t.replace("deadline = 2024-08-30", 'deadline = "30/8/2024"'), 'deadline = "30/8/2024"',
+     "cchc.toml, dòng {line}: 'deadline' trong mục [campaign] phải là ngày, viết 2024-08-30"),
 ])
-def test_config_errors_name_key_and_line(cchc, ws, edit, message):
+def test_config_errors_name_key_and_line(cchc, ws, edit, anchor, message):
     path = ws / "cchc.toml"
-    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    text = edit(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.strip().startswith(anchor))
     err = fails(cchc, ws)
-    assert message in err
+    assert message.format(line=line) in err
 
 
 # ---------------------------------------------------------------- the command's own frame
