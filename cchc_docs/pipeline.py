@@ -340,7 +340,12 @@ class Session:
         two give the same row and refuse the same duplicates.
         """
         from . import register
+        from .vn.dates import check_issue_date, today
 
+        # The register dates an undated issue today: question that date as --date would be.
+        question = check_issue_date(date or today(), self.config.campaign.year)
+        if question:
+            raise InputError(Problem(question, hint="ghi đúng ngày ban hành: --date YYYY-MM-DD"))
         maker = getattr(self, self.DRAFTS[what])
         make = (lambda d: maker(out_dir=d, warn=warn, **kwargs)) if what == "report" else \
             (lambda d: maker(out_dir=d, **kwargs))

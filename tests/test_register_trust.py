@@ -121,3 +121,14 @@ def test_a_draft_that_fails_the_checker_is_not_numbered(ws, cchc, db):
     assert register.list_entries(ws, db_url=db) == [] and not (ws / "output" / "ban-hanh").exists()
     good = make_draft(ws / "dung.docx")
     assert register.issue(ws, good, date=D, db_url=db).number == 1
+
+
+def test_issue_without_a_date_is_questioned_like_a_given_one(cchc, ws, monkeypatch):
+    # The sample campaign is of 2024: "today" in Vietnam, two years on, cannot be its date.
+    from cchc_docs.vn import dates
+
+    monkeypatch.setattr(dates, "today", lambda: __import__("datetime").date(2026, 12, 2))
+    result = cchc("letter", "-w", ws, "--issue")
+    assert result.exit_code == 2
+    assert "ngày ban hành 02/12/2026 sau năm của đợt (2024) hơn một năm" in result.stderr
+    assert not (ws / "output" / "ban-hanh").exists()

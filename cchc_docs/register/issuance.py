@@ -8,7 +8,6 @@ of that name would replace it on the package once imported.)
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from ..errors import DocumentError, InputError, Problem, RegisterError
 from ..ooxml.clean import used_parts
 from ..ooxml.package import PackageError, atomic_write, package_bytes, read_parts
 from ..vn import format_date_short, nfc
+from ..vn.dates import today as vn_today
 from . import archive as arc
 from .db import DEFAULT_SERIES, Register, load_workspace, open_register
 from .draft import read_draft
@@ -63,7 +63,7 @@ def issue(workspace, path, date: dt.date | None = None, series: str | None = Non
     src = Path(path).expanduser().resolve()
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    today = dt.date.today()
+    today = vn_today()  # the office's day in Vietnam, whatever the machine's zone
     date = date or today
     if date > today + dt.timedelta(days=1):
         # A mistyped future date would become the series' last date and make every
@@ -303,7 +303,7 @@ def void(workspace, number, reason: str, year: int | None = None, series: str | 
     if not m:
         raise InputError(f"'{number}' không phải số văn bản (viết 5, 05 hoặc 05/UBND-NV)")
     n, symbol = int(m[1]), (nfc(m[2]) if m[2] else None)
-    year = year or dt.date.today().year
+    year = year or vn_today().year
     series = nfc(series) or None
     agency = ws.config.agency.name
     reg = open_register(ws, db_url)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CchcError, DocumentError, Problem
+from ..vn.dates import today as vn_today
 
 SUFFIX = ".sha256"
 
@@ -81,7 +82,7 @@ def issue_signed(workspace, docx, agency_signer, seal, *, signed_pdf=None, date:
         chairman = Path(signed_pdf).read_bytes()
         if isinstance(date, str):
             date = dt.date.fromisoformat(date)
-        symbol = _check_chairman_pdf(chairman, str(signed_pdf), (date or dt.date.today()).year)
+        symbol = _check_chairman_pdf(chairman, str(signed_pdf), (date or vn_today()).year)
     issued = register.issue(workspace, docx, date=date, series=series, db_url=db_url,
                             backdate=backdate, copies=copies)
     try:
