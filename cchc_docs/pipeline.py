@@ -85,7 +85,7 @@ class Session:
 
         # Warnings first, so that they show beside the errors they often explain
         # (a finding naming `Sơn Long` in a 2025 workspace: its successor).
-        for problem in unit_warnings(self.ws.root):
+        for problem in unit_warnings(self.ws.root, self.config.units):
             warn(f"Cảnh báo: {problem}")
         dataset = self.dataset
         self.ws.template(TEMPLATE)

@@ -9,7 +9,6 @@ in a 2025 workspace is flagged with the 2025 commune it became part of.
 from __future__ import annotations
 
 import csv
-import tomllib
 from pathlib import Path
 
 from ..errors import InputError, Problem
@@ -17,15 +16,6 @@ from ..vn import match_key, nfc
 from ..vn.units import is_village
 from . import catalogue
 
-
-def units_date(root: Path) -> str:
-    """The workspace's list date; a workspace without the key predates it: legacy."""
-    try:
-        raw = tomllib.loads((root / "cchc.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return catalogue.LEGACY
-    value = str(raw.get("units", catalogue.LEGACY)).strip()
-    return value if value in catalogue.DATES else catalogue.LEGACY
 
 
 def _rows(path: Path) -> list[dict]:
@@ -47,9 +37,8 @@ def _successor_text(code: str | None = None, name: str | None = None) -> str:
     return ", ".join(f"{u.title} ({u.code})" for u in found)
 
 
-def check_communes(root: Path) -> list[Problem]:
+def check_communes(root: Path, date: str) -> list[Problem]:
     """Warnings for data/communes.csv rows whose code or name is not in the workspace's list."""
-    date = units_date(root)
     path = root / "data" / "communes.csv"
     try:
         listed = catalogue.listed(date)
@@ -91,9 +80,9 @@ def _covered(listed: dict, row: dict) -> bool:
     return bool(district) and any(match_key(u.district) == district for u in listed.values())
 
 
-def check_findings(root: Path) -> list[Problem]:
+def check_findings(root: Path, date: str) -> list[Problem]:
     """Hints for findings naming a pre-2025 unit in a 2025 workspace (`Sơn Long` → its commune)."""
-    if units_date(root) != catalogue.CURRENT:
+    if date != catalogue.CURRENT:
         return []
     path = root / "data" / "findings.csv"
     names = {match_key(r.get("name", "")) for r in _rows(root / "data" / "communes.csv")}
@@ -110,8 +99,9 @@ def check_findings(root: Path) -> list[Problem]:
     return out
 
 
-def unit_warnings(root: Path) -> list[Problem]:
-    return check_communes(root) + check_findings(root)
+def unit_warnings(root: Path, date: str) -> list[Problem]:
+    """`date`: the workspace's unit list (Config.units, from cchc.toml)."""
+    return check_communes(root, date) + check_findings(root, date)
 
 
 def other_list_hint(code: str) -> str:
