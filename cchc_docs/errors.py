@@ -12,7 +12,7 @@ class Problem:
     message: str
     file: str | None = None
     row: int | None = None  # 1-based, as a spreadsheet shows it (header = row 1)
-    column: str | None = None
+    column: str | None = None  # a column of the file, or a command-line option ("--only")
     hint: str | None = None
 
     def __str__(self) -> str:
@@ -22,7 +22,9 @@ class Problem:
         if self.row is not None:
             where.append(f"dòng {self.row}")
         if self.column:
-            where.append(f"cột '{self.column}'")
+            # An option is not a column: `tùy chọn '--province'`, not `cột '--province'`.
+            label = "tùy chọn" if self.column.startswith("--") else "cột"
+            where.append(f"{label} '{self.column}'")
         text = (", ".join(where) + ": " if where else "") + self.message
         if self.hint:
             text += f" — {self.hint}"

@@ -259,3 +259,10 @@ def test_a_return_with_a_2024_code_in_a_2025_workspace_names_its_successor(cchc,
     result = cchc("results", "-w", root)
     assert "mã đơn vị '18178' không có trong danh sách đơn vị" in result.stderr
     assert "mã 18178 là xã Sơn Châu của danh mục trước 1/7/2025, nay thuộc xã Tứ Mỹ (18202)" in result.stderr
+
+
+def test_an_option_is_named_as_an_option_not_a_column(cchc, tmp_path):
+    result = cchc("init", tmp_path / "x", "--province", "Hà Tây")
+    assert result.exit_code == 2
+    assert "Lỗi: tùy chọn '--province': không có tỉnh, thành phố 'Hà Tây'" in result.stderr
+    assert "cột '--province'" not in result.stderr and not (tmp_path / "x").exists()
