@@ -42,3 +42,41 @@ def test_readme_generated_parts_are_current():
                             capture_output=True, text=True, env={"PYTHONPATH": f"{REPO / 'tools'}:{REPO}",
                                                                  "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stdout + result.stderr + "\nrun: PYTHONPATH=tools cog -r README.md"
+
+
+# English prose (and Click's own English frame) in any `--help`: whole words only, so option
+# names (--all, --open, --as), metavars (FILE, NAME, DIR) and column names (code, name, type)
+# pass; "in" and "a" are left out because "In" is Vietnamese ("In bảng ...").
+ENGLISH = re.compile(
+    r"\b(the|and|or|with|without|when|while|each|every|is|are|was|be|its|it|this|that|"
+    r"of|to|for|from|into|on|by|per|not|no|one|only when|file is|files|is written|prints?|"
+    r"exit code|needs|goes|stays|marked|never|again|usage|options|commands?|args)\b",
+    re.IGNORECASE)
+
+
+def _command_paths(command, path=()):
+    import click
+
+    yield path
+    if isinstance(command, click.Group):
+        ctx = click.Context(command, info_name="cchc")
+        for name in command.list_commands(ctx):
+            yield from _command_paths(command.get_command(ctx, name), (*path, name))
+
+
+def test_no_english_prose_in_any_help():
+    from click.testing import CliRunner
+
+    from cchc_docs.cli import cli
+
+    runner = CliRunner()
+    paths = list(_command_paths(cli))
+    assert len(paths) > 15  # the walk reached the subcommands (register issue, …)
+    english = {}
+    for path in paths:
+        result = runner.invoke(cli, [*path, "--help"], prog_name="cchc")
+        assert result.exit_code == 0, (path, result.output)
+        found = sorted({m.group(0) for m in ENGLISH.finditer(result.output)})
+        if found:
+            english[" ".join(("cchc", *path))] = found
+    assert english == {}

@@ -19,11 +19,11 @@ import click
 def check(files, as_json, draft, list_rules, explain_rule):
     """Kiểm tra thể thức văn bản .docx theo Nghị định 30/2020/NĐ-CP.
 
-    Prints one line per violation, `FILE: RULE: message — tại <where>`, then a summary
-    on stderr. Exit code 0 when every file passes, 1 when a rule is broken, 2 when a
-    file cannot be read (missing, not a .docx, corrupt). Findings marked
-    "[chưa xác định được]" are things the file does not let the checker decide; they
-    do not fail a file.
+    In mỗi lỗi thể thức một dòng, dạng `FILE: RULE: nội dung — tại <vị trí>`, rồi một
+    dòng tổng hợp ra stderr. Mã thoát 0 khi mọi tệp đều đạt, 1 khi có quy tắc bị vi
+    phạm, 2 khi có tệp không đọc được (không có tệp, không phải .docx, tệp bị hỏng).
+    Kết quả ghi "[chưa xác định được]" là điểm mà nội dung tệp không đủ để chương trình
+    kết luận; kết quả đó không làm tệp bị tính là không đạt.
 
     \b
     Ví dụ:

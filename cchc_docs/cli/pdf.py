@@ -14,9 +14,10 @@ from .options import emit, say
 def pdf(files, out_dir):
     """Xuất PDF bằng LibreOffice (không cần mở giao diện).
 
-    All files go through one LibreOffice process (starting it is the slow part), with
-    a private profile, so it works while LibreOffice is open. Prints each PDF path on
-    stdout, one per line. Needs LibreOffice and the fonts-liberation2 fonts.
+    Mọi tệp được chuyển qua một tiến trình LibreOffice duy nhất (khởi động LibreOffice
+    là bước chậm nhất), với thư mục cấu hình riêng, nên vẫn chạy được khi LibreOffice
+    đang mở. In đường dẫn từng tệp PDF ra stdout, mỗi dòng một tệp. Cần cài LibreOffice
+    và bộ phông chữ fonts-liberation2.
 
     \b
     Ví dụ:

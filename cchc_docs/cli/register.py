@@ -22,13 +22,14 @@ def _series_option(help_text):
     return click.option("--series", metavar="NAME", default=None, help=help_text)
 
 
-@click.group()
+@click.group(subcommand_metavar="LỆNH [THAM SỐ]...")
 def register():
     """Sổ đăng ký văn bản đi: cấp số, ghi ngày, lưu bản chính (Nghị định 30, Phụ lục IV).
 
-    Numbers run from 01 on 1 January per agency and series, with no gap and no
-    duplicate even when several clerks issue at once. The register is the SQLite file
-    register.sqlite in the workspace, or a shared PostgreSQL database (--db / CCHC_DB).
+    Số văn bản được cấp liên tiếp từ số 01 vào ngày 01 tháng 01 hằng năm, theo từng cơ
+    quan và từng sổ, không bỏ số, không trùng số, kể cả khi nhiều văn thư cùng cấp số
+    một lúc. Sổ đăng ký là tệp SQLite register.sqlite trong workspace, hoặc một cơ sở
+    dữ liệu PostgreSQL dùng chung (--db / CCHC_DB).
 
     \b
     Ví dụ:
@@ -60,11 +61,12 @@ def issue_cmd(file, date, series, backdate, copies, do_sign, seal, signed_pdf, t
               workspace, db_url):
     """Cấp số, ghi ngày và lưu văn bản FILE vào sổ đăng ký văn bản đi.
 
-    FILE is a draft of this agency with a blank number line (`Số:      /UBND-NV`) that
-    passes `cchc check --draft`. The numbered, dated copy is written to
-    output/ban-hanh/<số>-<ký hiệu>-<tên>.docx (FILE stays a draft); a copy goes to
-    output/archive/<year>/<unit>/ for each unit of its `Lưu:` line. The archived paths
-    are printed on stdout, one per line. A refusal spends no number.
+    FILE là bản dự thảo của cơ quan, dòng số để trống (`Số:      /UBND-NV`), đã qua
+    kiểm tra `cchc check --draft`. Bản đã điền số, ngày được ghi vào
+    output/ban-hanh/<số>-<ký hiệu>-<tên>.docx (FILE vẫn là bản dự thảo); mỗi đơn vị ở
+    dòng `Lưu:` của văn bản được lưu một bản vào output/archive/<năm>/<đơn vị>/. Đường
+    dẫn các bản lưu được in ra stdout, mỗi dòng một tệp. Văn bản bị từ chối không làm
+    mất số nào của sổ.
     """
     if do_sign:
         return _issue_signed(file, date, series, backdate, copies, seal, signed_pdf, tsa,
@@ -100,8 +102,8 @@ def _issue_signed(file, date, series, backdate, copies, seal, signed_pdf, tsa, k
 def void_cmd(number, year, series, reason, workspace, db_url):
     """Thu hồi văn bản số NUMBER (5, 05 hoặc 05/UBND-NV).
 
-    The entry stays in the register, marked "Thu hồi: <reason>"; its number is never
-    given again.
+    Văn bản vẫn còn trong sổ, được ghi "Thu hồi: <lý do>"; số của văn bản đó không bao
+    giờ được cấp lại.
     """
     from ..vn import format_date_short
     from ..register import void
@@ -142,8 +144,9 @@ def list_cmd(year, series, as_json, workspace, db_url):
 def export_cmd(year, out, series, workspace, db_url):
     """Xuất sổ đăng ký văn bản đi của một năm để in và đóng quyển (Phụ lục IV).
 
-    A4 landscape, a cover (agency, year, from-to numbers and dates), the ten columns of
-    Decree 30, the header row repeated on every page, withdrawn entries noted.
+    Khổ A4 nằm ngang, có bìa sổ (tên cơ quan, năm, từ số đến số, từ ngày đến ngày),
+    đủ 10 cột theo Nghị định 30, dòng tiêu đề cột lặp lại ở mọi trang, văn bản đã thu
+    hồi được ghi chú.
     """
     from ..register import export
 
@@ -161,7 +164,7 @@ def export_cmd(year, out, series, workspace, db_url):
 def verify_cmd(all_origins, trust, workspace, db_url):
     """Kiểm tra lại mọi tệp đã lưu: còn đủ, không bị sửa; số liên tục.
 
-    Prints each missing or changed file on stdout; exit code 1 when anything is wrong.
+    In ra stdout từng tệp bị mất hoặc bị sửa; mã thoát 1 khi có bất kỳ sai sót nào.
     """
     from ..register import verify
 

@@ -87,10 +87,10 @@ def sign(pdf, role, p12, library, token, key_label, image, number_label, date, a
     """Ký số PDF theo Nghị định 30 (Phụ lục I): chữ ký người có thẩm quyền, chữ ký cơ quan,
     tệp kèm theo, bản sao điện tử.
 
-    The image and the text are placed from the PDF's own text (the signer block, the
-    top right of page 1). The agency signature with --number and --date fills the number
-    and the date in the fields the signer's signature left, without breaking it.
-    Prints the signed PDF's path on stdout.
+    Vị trí đặt hình ảnh và thông tin chữ ký được xác định từ chính nội dung chữ của PDF
+    (khối chữ ký của người có thẩm quyền, góc trên bên phải trang 1). Chữ ký cơ quan có
+    --number và --date điền số và ngày vào các ô mà chữ ký của người có thẩm quyền đã để
+    sẵn, không làm hỏng chữ ký đó. In đường dẫn PDF đã ký ra stdout.
 
     \b
     Ví dụ:
@@ -136,8 +136,8 @@ def verify(files, trust, as_json):
     """Kiểm tra chữ ký số của PDF: ai ký, lúc nào, văn bản có bị sửa sau khi ký không,
     chứng thư có tin cậy không, hình thức chữ ký có đúng Nghị định 30 không.
 
-    Exit 0 when every signature is valid, 1 when any is invalid, untrusted or the
-    document changed after it, 2 when a file cannot be read.
+    Mã thoát 0 khi mọi chữ ký đều hợp lệ, 1 khi có chữ ký không hợp lệ, chứng thư không
+    tin cậy hoặc văn bản bị sửa sau khi ký, 2 khi có tệp không đọc được.
     """
     from ..sign.verify import verify_pdf
 
