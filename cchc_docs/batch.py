@@ -15,7 +15,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-CHUNK = 25
+CHUNK = 25  # communes per task of a worker process
+SYNC_EVERY = 500  # communes per flush to disk in one process
 FORM_DEFLATE_LEVEL = 1  # thousands of forms: deflate speed over the last 20% of size
 # A .part file this old belongs to no live run even where no lock can tell (Windows).
 STALE_PART_S = 30 * 60
@@ -195,8 +196,10 @@ def write_forms(session, only=None, formats=("docx", "xlsx"), jobs=1, out_dir=No
                     count += 1
                     report(count, len(codes))
 
-                for chunk in chunks:
-                    rows += maker.write_chunk(chunk, formats, folder, after_each=one_more)
+                # One process: flush to disk every SYNC_EVERY communes rather than per chunk
+                # (each syncfs costs milliseconds; the guarantees do not depend on the size).
+                for k in range(0, len(codes), SYNC_EVERY):
+                    rows += maker.write_chunk(codes[k:k + SYNC_EVERY], formats, folder, after_each=one_more)
         finally:
             bar.close()
         manifest = _write_manifest(folder, rows, maker)

@@ -207,7 +207,13 @@ class Session:
         The forms cite it (`Thực hiện Công văn số 05/UBND-NV ngày 05/7/2024`). A workspace
         without a register is not given one by asking; a register that cannot be reached
         leaves the number blank, with a warning (the forms are still drafts)."""
+        import os
+
         from .errors import CchcError
+        from .register import DEFAULT_FILE
+
+        if not (db_url or os.environ.get("CCHC_DB") or (self.ws.root / DEFAULT_FILE).is_file()):
+            return None  # no register yet: nothing to cite, and no SQLAlchemy to load for it
         from .register import db as reg_db
         from .register import list_entries
 

@@ -38,6 +38,8 @@ returned types in `models`, and loads on first call, so `cchc --help` does not p
 
 from __future__ import annotations
 
+DEFAULT_FILE = "register.sqlite"  # the one-clerk register, in the workspace root
+
 __all__ = ["issue", "issue_new", "void", "list_entries", "export", "verify",
            "IssuedDocument", "Entry", "VerifyReport"]
 

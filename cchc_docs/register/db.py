@@ -46,7 +46,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from ..errors import Problem, RegisterError
 
 SCHEMA_VERSION = 1
-DEFAULT_FILE = "register.sqlite"
+from . import DEFAULT_FILE  # noqa: E402  (defined import-light, for callers without SQLAlchemy)
 DEFAULT_SERIES = "chung"  # one series for all administrative documents (Điều 15)
 BUSY_TIMEOUT_S = 60
 # A clerk whose machine freezes holding the series lock must not stop the office: a waiting
