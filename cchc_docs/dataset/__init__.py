@@ -313,10 +313,18 @@ def load_findings(data_dir: Path, communes: list[Commune], indicators: list[Indi
     i_lookup = _Lookup(indicators, lambda i: i.code, lambda i: i.name)
     findings: list[Finding] = []
     seen: dict[tuple[str, str], int] = {}
+    # A province's findings name its 3,000 communes and 10 indicators over and over: look
+    # each distinct spelling up once (matching folds tone marks, which is not free).
+    communes_of: dict[str, list] = {}
+    indicators_of: dict[str, list] = {}
     for row in rows:
         where = dict(file=str(path), row=row["_row"])
-        found_c = c_lookup.find_unit(row["commune"])
-        found_i = i_lookup.find(row["indicator"])
+        found_c = communes_of.get(row["commune"])
+        if found_c is None:
+            found_c = communes_of[row["commune"]] = c_lookup.find_unit(row["commune"])
+        found_i = indicators_of.get(row["indicator"])
+        if found_i is None:
+            found_i = indicators_of[row["indicator"]] = i_lookup.find(row["indicator"])
         if not found_c:
             near = c_lookup.suggest(row["commune"])
             problems.append(Problem(
