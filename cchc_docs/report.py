@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .doctypes import ABBREVIATION, BAO_CAO
 from .intake import Intake
 from .letter import units_phrase
-from .statuses import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED
+from .statuses import IN_PROGRESS, NOT_REMEDIED, NOT_REPORTED, OUTCOMES, REMEDIED, STATUSES
 from .vn import format_count, format_date_line, format_date_short, format_percent
 from .wording import date_line, list_lines, noi_nhan, number_text, remediation_subject
 from .units.headers import header_context
@@ -143,9 +143,8 @@ def deployment(config: Config, dataset, intake: Intake) -> list[str]:
 
 
 def overall_lines(t: Tally) -> list[str]:
-    items = [f"Đã khắc phục: {count_text(t.remedied)} ({percent(t.remedied, t.total)})",
-             f"Đang khắc phục: {count_text(t.in_progress)} ({percent(t.in_progress, t.total)})",
-             f"Chưa khắc phục: {count_text(t.not_remedied)} ({percent(t.not_remedied, t.total)})"]
+    items = [f"{label}: {count_text(n)} ({percent(n, t.total)})"
+             for label, n in zip(STATUSES, (t.remedied, t.in_progress, t.not_remedied))]
     if t.not_reported:
         items.append(f"Chưa có báo cáo: {count_text(t.not_reported)} ({percent(t.not_reported, t.total)})")
     return list_lines(items)

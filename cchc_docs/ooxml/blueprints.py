@@ -15,6 +15,7 @@ from . import wordml as x
 from .chart import CHART_NAME
 from .package import write_package
 from .skeleton import parts
+from ..statuses import OUTCOMES, STATUSES
 
 
 def _signer():
@@ -125,8 +126,7 @@ def _cells(texts: list[str], widths: list[int], b=False, left=()) -> list[str]:
 
 
 COMMUNE_WIDTHS = [567, 2835, 945, 945, 945, 945, 945, 944]
-COMMUNE_HEADERS = ["TT", "Đơn vị", "Số tồn tại, hạn chế", "Đã khắc phục", "Đang khắc phục",
-                   "Chưa khắc phục", "Chưa báo cáo", "Tỷ lệ đã khắc phục"]
+COMMUNE_HEADERS = ["TT", "Đơn vị", "Số tồn tại, hạn chế", *OUTCOMES, "Tỷ lệ đã khắc phục"]
 COMMUNE_FIELDS = ["tt", "name", "total", "remedied", "in_progress", "not_remedied", "not_reported", "rate"]
 LANDSCAPE_WIDTH = x.PAGE_H - x.MARGIN_LEFT - x.MARGIN_RIGHT  # 14003
 APPENDIX_WIDTHS = [709, 3969, 1134, 3402, 1843, 1417, 1529]
@@ -260,7 +260,7 @@ def form_template() -> dict[str, bytes]:
         _tag("{%p if rows %}"),
         b("Các tồn tại, hạn chế Đoàn kiểm tra đã chỉ ra và kết quả khắc phục của đơn vị:"),
         table,
-        b("Cột Tình trạng ghi một trong: Đã khắc phục, Đang khắc phục, Chưa khắc phục.",
+        b(f"Cột Tình trạng ghi một trong: {', '.join(STATUSES)}.",
           run={"i": True}),
         _tag("{%p else %}"),
         b("Qua kiểm tra, đơn vị không có tồn tại, hạn chế phải khắc phục."),

@@ -12,16 +12,14 @@ import io
 import re
 from pathlib import Path
 
+from ..statuses import OUTCOMES
+
 EMU_PER_INCH = 914400
 WIDTH_IN = 6.3  # 16 cm: the text width of an A4 page with Decree 30 margins
 DPI = 200
 CHART_NAME = "cchc-chart"  # wp:docPr name of the template's picture that the chart replaces
-SERIES = (  # label, colour, hatch: distinguishable in colour and in a black-and-white print
-    ("Đã khắc phục", "#2e7d32", ""),
-    ("Đang khắc phục", "#f9a825", "//"),
-    ("Chưa khắc phục", "#c62828", "xx"),
-    ("Chưa báo cáo", "#bdbdbd", ".."),
-)
+SERIES = tuple(zip(  # label, colour, hatch: distinguishable in colour and in a black-and-white print
+    OUTCOMES, ("#2e7d32", "#f9a825", "#c62828", "#bdbdbd"), ("", "//", "xx", "..")))
 
 
 def _font():
