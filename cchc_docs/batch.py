@@ -267,6 +267,7 @@ def _write_manifest(folder: Path, rows: list[tuple], maker: FormMaker) -> Path:
     Written from the folder, not from this run's list: `--only X` keeps the other
     communes' rows, a file a killed run left (or another run wrote meanwhile) is listed
     with its real sha256, and a file no longer there is not listed."""
+    from .register.archive import sha256_file  # one file hasher for forms and archive
     import csv
     import io
 
@@ -278,7 +279,7 @@ def _write_manifest(folder: Path, rows: list[tuple], maker: FormMaker) -> Path:
     listed = []
     for path in sorted(p for p in folder.iterdir()
                        if p.suffix in (".docx", ".xlsx") and not p.name.startswith(".") and p.is_file()):
-        digest = _sha256(path)
+        digest = sha256_file(path)
         code = by_stem.get(path.stem, "")
         name = maker.by_code[code].name if code else ""
         if path.name in this_run and this_run[path.name][4] == digest:
@@ -297,14 +298,6 @@ def _write_manifest(folder: Path, rows: list[tuple], maker: FormMaker) -> Path:
     writer.writerow(FIELDS)
     writer.writerows(listed)
     return atomic_write(folder / MANIFEST, buf.getvalue().encode("utf-8"))
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _read_manifest(path: Path) -> dict[str, dict]:
