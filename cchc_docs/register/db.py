@@ -301,8 +301,32 @@ def _db_problem(exc, where: str) -> Problem:
                        hint="đóng chương trình đang mở tệp sổ rồi thử lại")
     kind = "không kết nối được tới" if isinstance(exc, __import__("sqlalchemy").exc.OperationalError) \
         else "lỗi khi dùng"
-    return Problem(f"{kind} cơ sở dữ liệu sổ đăng ký {where}: {detail}",
+    return Problem(f"{kind} cơ sở dữ liệu sổ đăng ký {where}: {_explain(str(orig or exc))}",
                    hint="kiểm tra mạng, địa chỉ máy chủ và cổng; chưa cấp số nào nếu lỗi xảy ra trước khi ghi")
+
+
+# The driver's usual connection failures, in the clerk's words (its text is English).
+_CAUSES = (
+    ("password authentication failed", "sai tên đăng nhập hoặc mật khẩu"),
+    ("no password supplied", "thiếu mật khẩu (đặt biến PGPASSWORD hoặc tệp ~/.pgpass)"),
+    ("Connection refused", "máy chủ từ chối kết nối (PostgreSQL chưa chạy, hoặc sai cổng)"),
+    ("could not translate host name", "không tìm thấy máy chủ theo tên đã ghi"),
+    ("Name or service not known", "không tìm thấy máy chủ theo tên đã ghi"),
+    ("timeout expired", "quá thời gian chờ máy chủ trả lời (mạng hoặc tường lửa)"),
+    ("No route to host", "không có đường mạng tới máy chủ"),
+    ("does not exist", "cơ sở dữ liệu hoặc tài khoản không tồn tại trên máy chủ"),
+    ("no pg_hba.conf entry", "máy chủ không cho máy này kết nối (pg_hba.conf)"),
+    ("server closed the connection", "máy chủ đóng kết nối giữa chừng"),
+    ("unable to open database file", "không mở được tệp sổ (thư mục không có hoặc không có quyền ghi)"),
+)
+
+
+def _explain(text: str) -> str:
+    for needle, cause in _CAUSES:
+        if needle in text:
+            return cause
+    first = (text.strip().splitlines() or [""])[0]
+    return f"lỗi của trình điều khiển cơ sở dữ liệu: «{first}»"
 
 
 def is_postgres(conn_or_engine) -> bool:
