@@ -355,6 +355,7 @@ DEFECTS = {
     "kho-letter": (lambda o: o.update(letter=True), "PG-A4"),
     "can-cu-khong-nghieng": (lambda o: o.update(bases_plain=True), "CC"),
     "khong-dau": (lambda o: o.update(body=(*o["body"][:-1], T.NO_MARKS)), "DAU"),
+    "khong-dau-phuc-dap": (lambda o: o.update(body=(T.NO_MARKS_REPLY,)), "DAU"),
     "viet-hoa-sai": (lambda o: o.update(body=(o["body"][0].replace("Ủy ban nhân dân", "Ủy Ban Nhân Dân"),
                                               *o["body"][1:])), "HOA"),
     "dieu-dau-hai-cham": (lambda o: o.update(body=tuple(b.replace("Điều 2.", "Điều 2:") for b in o["body"])), "DM"),
@@ -373,7 +374,7 @@ PLAN = (
     ("thong-cao", "kho-letter"), ("nghi-quyet", "can-cu-khong-nghieng"), ("giay-nghi-phep", "khong-dau"),
     ("cong-dien", "viet-hoa-sai"), ("quyet-dinh", "dieu-dau-hai-cham"), ("bao-cao", "so-trang-la-ma"),
     ("cong-van", "dau-khan-chu-thuong"), ("to-trinh", "thieu-kinh-gui"), ("cong-van", "vv-in-dam"),
-    ("cong-van", "thieu-kinh-gui"), ("thong-bao", "phu-luc-khong-dan"),
+    ("cong-van", "thieu-kinh-gui"), ("thong-bao", "phu-luc-khong-dan"), ("cong-van", "khong-dau-phuc-dap"),
 )
 
 

@@ -241,3 +241,7 @@ BASES_AMENDED = (
 )
 DIEU_LE = ("ĐIỀU LỆ", "Hội Người cao tuổi xã Sơn Tây nhiệm kỳ 2026 - 2031",
            "(Kèm theo Quyết định số 46/QĐ-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân xã)")
+# A reply typed without diacritics, heavy in names and numbers (few of the commonest words).
+NO_MARKS_REPLY = ("Phuc dap Cong van so 215/SNV-TCBM ngay 04/3/2026 cua So Noi vu ve viec cu dai dien tham gia "
+                  "Hoi dong tham dinh Du an duong lien thon Son Kim 1 - Son Kim 2 - Son Tay, Ban Quan ly du an "
+                  "cu ba Le Thi Mai, Pho Giam doc Ban, tham gia Hoi dong tham dinh neu o tren./.")
