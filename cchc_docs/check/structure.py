@@ -28,8 +28,13 @@ _SO = re.compile(r"^\s*S[ỐốOo](?![^\W\d_])", re.IGNORECASE)
 # What follows `Số` on a number line: blanks, digits or dots, then the `/` or `-` of the ký hiệu
 # (`Số: 05/UBND-NV`, `Số:      /KH-UBND`, `Số      -QC/ĐU`), or nothing yet (`Số:`). A form's
 # `Số điện thoại: …`, `Số CMND: …`, `Số định danh cá nhân/CCCD: …` is not a number line.
+_TEMPLATE_FIELD = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}|«[^»]*»|<<[^>]*>>")
+
+
 def _number_line(text: str) -> bool:
-    rest = re.split(r"[/-]", re.sub(r"^\s*S[ỐốOo]\s*:?", "", text, flags=re.IGNORECASE), maxsplit=1)[0]
+    # A template's field (`Số: ${KH}`, `Số: {{so}}/QĐ-UBND`) stands where the number goes.
+    rest = _TEMPLATE_FIELD.sub("0", re.sub(r"^\s*S[ỐốOo]\s*:?", "", text, flags=re.IGNORECASE))
+    rest = re.split(r"[/-]", rest, maxsplit=1)[0]
     return not any(c.isalpha() for c in rest)
 # A line typed as characters: `______`, `-----`, `───` (with or without spaces between).
 _TYPED_LINE = re.compile(r"^[_\-‒–—―─━=~.·\s]{3,}$")
@@ -313,12 +318,13 @@ class Doc:
         """Why a file with a Quốc hiệu-like header is still not an administrative document:
         "party" (a Party document: `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu, laid out
         by Hướng dẫn 36-HD/VPTW, not by Decree 30), "form" (an individual's đơn, tờ khai, sơ yếu
-        lý lịch: Quốc hiệu and Tiêu ngữ but no issuing agency and no number), else None."""
+        lý lịch, a company's contract: Quốc hiệu and Tiêu ngữ but nothing where the issuing agency
+        stands), else None."""
         if self.qh is None and any("dangcongsanvietnam" in fold(p.text) for p in self.header_paras[:12]):
             return "party"
         if any(fold(p.text).startswith("phieutrinh") for p in self._title_area()):
             return "internal"
-        if (self.qh is not None or self.tn is not None) and self.so is None and not self._agency_text():
+        if (self.qh is not None or self.tn is not None) and not self._agency_text():
             return "form"
         return None
 

@@ -240,13 +240,16 @@ def not_a_document() -> bytes:
     return save(d)
 
 
-def form_file() -> bytes:
-    """An individual's application (đơn, tờ khai): Quốc hiệu and Tiêu ngữ, no agency, no number."""
+def form_file(number: str | None = None) -> bytes:
+    """An individual's application (đơn, tờ khai) or a contract template: Quốc hiệu and Tiêu
+    ngữ first, nothing where an issuing agency stands (a `Số: …` line under the title or not)."""
     d = _doc()
     para(d, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True, align="center")
     para(d, "Độc lập - Tự do - Hạnh phúc", 14, bold=True, align="center")
     para(d, "────────────────", 13, align="center")
     para(d, T.FORM[0], 14, bold=True, align="center", before=12)
+    if number:
+        para(d, number, 13, align="center")
     for text in T.FORM[1:]:
         para(d, text, 14, align="both", before=6)
     para(d, "Sơn Tây, ngày …… tháng …… năm ……", 14, italic=True, align="center", before=12)
@@ -426,6 +429,8 @@ def specs():
     for stem, build_, what in (
             ("don-ca-nhan", form_file, "an individual's application (đơn): Quốc hiệu, Tiêu ngữ, `Sinh ngày:`, "
              "`Số điện thoại:`, `Số định danh cá nhân/CCCD:` fields, no agency, no number"),
+            ("don-co-so", lambda: form_file("Số: {{so_don}}/ĐN"), "the same application made a template: a "
+             "`Số: {{so_don}}/ĐN` field under the title, still no agency (as contract templates are)"),
             ("van-ban-cua-dang", party_file, "a Party committee's resolution: `ĐẢNG CỘNG SẢN VIỆT NAM` in place "
              "of the Quốc hiệu, `Số 04-NQ/CB` (Hướng dẫn 36-HD/VPTW, not Decree 30)"),
             ("phieu-trinh", phieu_trinh_file, "the Văn phòng's internal `PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC` with "

@@ -23,7 +23,7 @@ def check_is_document(doc: Doc):
                       fix="nếu cần trình bằng văn bản hành chính, dùng tờ trình (Mẫu 1.4, ký hiệu TTr)")
     elif doc.mode == "other" and doc.other_reason == "form":
         yield Finding("VB", "tệp là đơn, tờ khai hoặc biểu mẫu (có Quốc hiệu, Tiêu ngữ nhưng không có tên cơ quan "
-                            "ban hành, số và ký hiệu), không phải văn bản hành chính — các quy tắc thể thức không áp dụng",
+                            "ban hành), không phải văn bản hành chính — các quy tắc thể thức không áp dụng",
                       "đầu văn bản", fix="nếu là văn bản hành chính, thêm tên cơ quan ban hành và số, ký hiệu "
                                          "ở cột trái phần đầu (Phụ lục I, mục II.2–3)")
     elif doc.mode == "other":
