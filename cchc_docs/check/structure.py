@@ -25,6 +25,17 @@ _LEGAL_TYPES = {fold(n): n.upper() for n in ("Luật", "Pháp lệnh", "Nghị �
                                               "Lệnh", "Nghị quyết liên tịch")}
 
 _SO = re.compile(r"^\s*S[ỐốOo](?![^\W\d_])", re.IGNORECASE)
+# What follows `Số` on a number line: blanks, digits or dots, then the `/` or `-` of the ký hiệu
+# (`Số: 05/UBND-NV`, `Số:      /KH-UBND`, `Số      -QC/ĐU`), or nothing yet (`Số:`). A form's
+# `Số điện thoại: …`, `Số CMND: …`, `Số định danh cá nhân/CCCD: …` is not a number line.
+_TEMPLATE_FIELD = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}|«[^»]*»|<<[^>]*>>")
+
+
+def _number_line(text: str) -> bool:
+    # A template's field (`Số: ${KH}`, `Số: {{so}}/QĐ-UBND`) stands where the number goes.
+    rest = _TEMPLATE_FIELD.sub("0", re.sub(r"^\s*S[ỐốOo]\s*:?", "", text, flags=re.IGNORECASE))
+    rest = re.split(r"[/-]", rest, maxsplit=1)[0]
+    return not any(c.isalpha() for c in rest)
 # A line typed as characters: `______`, `-----`, `───` (with or without spaces between).
 _TYPED_LINE = re.compile(r"^[_\-‒–—―─━=~.·\s]{3,}$")
 # A blank left to fill: dots, an ellipsis or underscores (the decree's own model forms use them).
@@ -43,6 +54,12 @@ def has_blank(text: str) -> bool:
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LEADING_BLANK = re.compile(r"^[\W\d_]*(\.{3,}|…)")
+
+
+def _draft_box(t: Table) -> bool:
+    """A `Dự thảo` (`DỰ THẢO 2`) box: a small table holding only that word."""
+    text = " ".join(p.text for p in t.paras()).strip()
+    return len(text) < 30 and fold(text).startswith("duthao")
 
 
 def is_placeholder(text: str) -> bool:
@@ -152,7 +169,8 @@ class Doc:
 
     @cached_property
     def so(self) -> Para | None:
-        test = lambda p: bool(_SO.match(norm(p.text))) and ("/" in p.text or ":" in p.text)
+        test = lambda p: bool(_SO.match(norm(p.text)) and _number_line(norm(p.text))) and (
+            "/" in p.text or ":" in p.text)
         return self._find(self.left or [], test) or self._find(self.header_paras, test)
 
     @cached_property
@@ -177,8 +195,9 @@ class Doc:
     def dt(self) -> Para | None:
         paras = self.right if self.right is not None else self.header_paras
         # `(Kèm theo … ngày … tháng … năm …)` under an appendix title is not the date line.
+        # A form's field `Sinh ngày: … tháng … năm …` (`ngày` then a colon) is not the date line.
         test = lambda p: p is not self.qh and p is not self.tn and not norm(p.text).startswith("(") and bool(
-            re.search("ngay.*thang.*nam", fold(p.text)))
+            re.search("ngay.*thang.*nam", fold(p.text))) and not re.search(r"ng[àa]y\s*:", norm(p.text), re.I)
         return self._find(paras, test) or self._find(self.header_paras, test)
 
     @cached_property
@@ -208,6 +227,8 @@ class Doc:
     def _following(self, start: int, limit: int) -> list[Para]:
         out = []
         for b in self.main[start:]:
+            if isinstance(b, Table) and _draft_box(b):
+                continue  # a `Dự thảo` box drawn as a one-cell table between the header and the title
             if isinstance(b, Table):
                 break
             if b.text.strip():
@@ -239,9 +260,10 @@ class Doc:
     def attached(self) -> Para | None:
         """`(Ban hành kèm theo Quyết định số …)` under the title: a quy chế or quy định issued by a
         decision, which carries the number, date, signer and Nơi nhận itself."""
-        if self.type_para is None:
-            return None
-        for p in self._following(self.type_para.index + 1, 5):
+        # A title that is not one of Decree 30's names (`ĐIỀU LỆ`, `NỘI QUY`) issued with a
+        # decision is attached the same way: `(Kèm theo Quyết định …)` a few lines under the header.
+        start = self.type_para.index + 1 if self.type_para is not None else self._after_header_index()
+        for p in self._following(start, 5):
             if fold(p.text).startswith(("banhanhkemtheo", "kemtheo")) and norm(p.text).startswith("("):
                 return p
         return None
@@ -287,7 +309,46 @@ class Doc:
                 return "appendix"
             if self.so is None and self.tn is None and self.dt is None:
                 return "other"
+        if self.other_reason:
+            return "other"
         return "admin"
+
+    @cached_property
+    def other_reason(self) -> str | None:
+        """Why a file with a Quốc hiệu-like header is still not an administrative document:
+        "party" (a Party document: `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu, laid out
+        by Hướng dẫn 36-HD/VPTW, not by Decree 30), "form" (an individual's đơn, tờ khai, sơ yếu
+        lý lịch, a company's contract: Quốc hiệu and Tiêu ngữ but nothing where the issuing agency
+        stands), else None."""
+        if self.qh is None and any("dangcongsanvietnam" in fold(p.text) for p in self.header_paras[:12]):
+            return "party"
+        if any(fold(p.text).startswith("phieutrinh") for p in self._title_area()):
+            return "internal"
+        if (self.qh is not None or self.tn is not None) and not self._agency_text():
+            return "form"
+        return None
+
+    def _title_area(self) -> list[Para]:
+        """The lines where a type name stands: the header and the few lines under it."""
+        # pkg.blocks, not self.main: main is cut at the appendices, whose finding needs the mode.
+        after = [b for b in self.pkg.blocks[self._after_header_index():][:12] if isinstance(b, Para)]
+        return [*self.header_paras, *after]
+
+    def _agency_text(self) -> bool:
+        """Any text where an agency name stands: the left column, a line above the Quốc hiệu,
+        or words typed before `CỘNG HÒA` on its own line (`VĂN PHÒNG UBND TỈNH <tab> CỘNG HÒA …`)."""
+        top = self.qh or self.tn
+        if self.qh is not None and len(fold(self.qh.text).split("conghoa")[0]) >= 6:
+            return True  # (a photo box's `Ảnh` typed before the Quốc hiệu is not an agency)
+        if self.left is not None:
+            return any(p.text.strip() and p is not self.qh and p is not self.tn and not is_typed_line(p.text)
+                       for p in self.left)
+        for p in self.header_paras:
+            if p is top:
+                return False
+            if p.text.strip() and not is_typed_line(p.text):
+                return True
+        return False
 
     @cached_property
     def kind(self) -> str:

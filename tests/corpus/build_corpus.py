@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import docx  # noqa: E402
+from docx.enum.text import WD_LINE_SPACING  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Pt, Twips  # noqa: E402
@@ -29,7 +30,7 @@ import texts as T  # noqa: E402
 SOURCE = ("NĐ 30/2020/NĐ-CP, Phụ lục III, {model} (bố cục mẫu); nội dung viết cho bộ mẫu này")
 
 
-def _doc(margin_left=1701, letter=False):
+def _doc(margin_left=1701, letter=False, a4=(11906, 16838)):
     d = docx.Document()
     normal = d.styles["Normal"]
     normal.font.name = TNR
@@ -39,7 +40,7 @@ def _doc(margin_left=1701, letter=False):
     rf.set(qn("w:cs"), TNR)
     normal.paragraph_format.space_after = Pt(0)
     s = d.sections[0]
-    s.page_width, s.page_height = (Twips(12240), Twips(15840)) if letter else (Twips(11906), Twips(16838))
+    s.page_width, s.page_height = (Twips(12240), Twips(15840)) if letter else (Twips(a4[0]), Twips(a4[1]))
     s.top_margin, s.bottom_margin = Twips(1134), Twips(1134)
     s.left_margin, s.right_margin = Twips(margin_left), Twips(1134)
     s.different_first_page_header_footer = True
@@ -96,7 +97,11 @@ def header(d, o):
 
 
 def body_para(d, text, o, italic=False):
-    p = para(d, "", 14, align=o.get("body_align", "both"), first=567, before=6, line=1.15)
+    p = para(d, "", 14, align=o.get("body_align", "both"), first=o.get("indent", 567), before=6,
+             line=None if o.get("at_least") else 1.15)
+    if o.get("at_least"):  # `at least 1,2 pt` (a scanner's export): single spacing in effect
+        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+        p.paragraph_format.line_spacing = Pt(o["at_least"])
     lead, rest = "", text
     if text.startswith("Điều ") and ". " in text[:12]:
         lead, rest = text.split(". ", 1)
@@ -185,13 +190,17 @@ def appendix(d, o):
 
 
 def build(o) -> bytes:
-    d = _doc(margin_left=o.get("margin_left", 1701), letter=o.get("letter", False))
+    d = _doc(margin_left=o.get("margin_left", 1701), letter=o.get("letter", False), a4=o.get("a4", (11906, 16838)))
     if o.get("roman"):
         pg = OxmlElement("w:pgNumType")
         pg.set(qn("w:fmt"), "upperRoman")
         s = d.sections[0]._sectPr
         s.insert(s.index(s.find(qn("w:pgMar"))) + 1, pg)
     header(d, o)
+    if o.get("draft_box"):
+        box = d.add_table(rows=1, cols=1)
+        box.style = "Table Grid"
+        para(box.cell(0, 0), "Dự thảo", 13, bold=True, align="center", first_in_cell=True)
     if o.get("title"):
         title(d, o)
     kinh_gui(d, o)
@@ -228,6 +237,57 @@ def not_a_document() -> bytes:
     d = _doc()
     for k, text in enumerate(T.NOT_A_DOCUMENT):
         para(d, text, 14, bold=k == 0)
+    return save(d)
+
+
+def form_file(number: str | None = None) -> bytes:
+    """An individual's application (đơn, tờ khai) or a contract template: Quốc hiệu and Tiêu
+    ngữ first, nothing where an issuing agency stands (a `Số: …` line under the title or not)."""
+    d = _doc()
+    para(d, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, bold=True, align="center")
+    para(d, "Độc lập - Tự do - Hạnh phúc", 14, bold=True, align="center")
+    para(d, "────────────────", 13, align="center")
+    para(d, T.FORM[0], 14, bold=True, align="center", before=12)
+    if number:
+        para(d, number, 13, align="center")
+    for text in T.FORM[1:]:
+        para(d, text, 14, align="both", before=6)
+    para(d, "Sơn Tây, ngày …… tháng …… năm ……", 14, italic=True, align="center", before=12)
+    para(d, "NGƯỜI LÀM ĐƠN", 14, bold=True, align="center")
+    para(d, "(Ký, ghi rõ họ tên)", 14, italic=True, align="center")
+    return save(d)
+
+
+def party_file() -> bytes:
+    """A Party document: `ĐẢNG CỘNG SẢN VIỆT NAM` where the Quốc hiệu stands (Hướng dẫn 36-HD/VPTW)."""
+    d = _doc()
+    left, right, name, subject, body = T.PARTY
+    t = d.add_table(rows=1, cols=2)
+    borderless(t)
+    for col, lines in enumerate((left, right)):
+        for k, line in enumerate(lines):
+            para(t.cell(0, col), line, 14 if col else 13, bold=k == 0 and col == 1 or k == 1 and col == 0,
+                 italic=col == 1 and k == 1, align="center", first_in_cell=k == 0)
+    para(d, name, 15, bold=True, align="center", before=12)
+    para(d, subject, 14, bold=True, align="center")
+    body_para(d, body, {})
+    return save(d)
+
+
+def phieu_trinh_file() -> bytes:
+    """The Văn phòng's internal `PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC`: header, then a grid of boxes."""
+    o, _ = base("to-trinh", 1)
+    o.update(number="Số: 15/PT-VP", title=None, kg=None, body=(), signer=(), nn=())
+    d = _doc()
+    header(d, o)
+    title_, points, box = T.PHIEU_TRINH
+    para(d, title_, 14, bold=True, align="center", before=12)
+    for text in points:
+        para(d, text, 14, align="both", before=6)
+    t = d.add_table(rows=1, cols=2)
+    t.style = "Table Grid"
+    for k, text in enumerate(box):
+        para(t.cell(0, 1), text, 14, bold=k == 0, italic=k == 1, align="center", first_in_cell=k == 0)
     return save(d)
 
 
@@ -298,6 +358,7 @@ DEFECTS = {
     "kho-letter": (lambda o: o.update(letter=True), "PG-A4"),
     "can-cu-khong-nghieng": (lambda o: o.update(bases_plain=True), "CC"),
     "khong-dau": (lambda o: o.update(body=(*o["body"][:-1], T.NO_MARKS)), "DAU"),
+    "khong-dau-phuc-dap": (lambda o: o.update(body=(T.NO_MARKS_REPLY,)), "DAU"),
     "viet-hoa-sai": (lambda o: o.update(body=(o["body"][0].replace("Ủy ban nhân dân", "Ủy Ban Nhân Dân"),
                                               *o["body"][1:])), "HOA"),
     "dieu-dau-hai-cham": (lambda o: o.update(body=tuple(b.replace("Điều 2.", "Điều 2:") for b in o["body"])), "DM"),
@@ -316,7 +377,7 @@ PLAN = (
     ("thong-cao", "kho-letter"), ("nghi-quyet", "can-cu-khong-nghieng"), ("giay-nghi-phep", "khong-dau"),
     ("cong-dien", "viet-hoa-sai"), ("quyet-dinh", "dieu-dau-hai-cham"), ("bao-cao", "so-trang-la-ma"),
     ("cong-van", "dau-khan-chu-thuong"), ("to-trinh", "thieu-kinh-gui"), ("cong-van", "vv-in-dam"),
-    ("cong-van", "thieu-kinh-gui"), ("thong-bao", "phu-luc-khong-dan"),
+    ("cong-van", "thieu-kinh-gui"), ("thong-bao", "phu-luc-khong-dan"), ("cong-van", "khong-dau-phuc-dap"),
 )
 
 
@@ -350,6 +411,33 @@ def specs():
     out.append(("phu-luc-tep-rieng-viet-hoa", lambda: appendix_file("PHỤ LỤC I"), {
         "type": "phu-luc", "layout": "appendix file whose heading is typed in capitals", "draft": False,
         "defect": "phu-luc-in-hoa", "expected": ["PL"], "source": "NĐ 30/2020/NĐ-CP, Phụ lục I, mục III.1.b"}))
+    # Layouts of the real files measured for issue #12 (UBND tỉnh, citizens' forms, Party
+    # committees), texts written here: each was a class of false alarms.
+    qd, layout = base("quyet-dinh", 1)
+    qd.update(bases=T.BASES_AMENDED, indent=709, a4=(11900, 16840), draft_box=True, at_least=1.2)
+    out.append(("quyet-dinh-bo-cuc-thuc-te", qd, {
+        "type": "quyet-dinh", "layout": layout + "; a `Dự thảo` box (one-cell table) between header and title; "
+        "body indented 1,25 cm; page 11900 × 16840 twips; a law and its amending law on one `Căn cứ` line; "
+        "last basis `Theo Tờ trình …`; line spacing `at least 1,2 pt` (as a provincial UBND's drafts are)",
+        "draft": False, "expected": [], "source": SOURCE.format(model="Mẫu 1.2")}))
+    dl, layout = base("quy-che", 2)
+    dl.update(title=T.DIEU_LE[0], subject=T.DIEU_LE[1], attached=T.DIEU_LE[2], number=None, date=None, nn=())
+    out.append(("dieu-le-kem-quyet-dinh", dl, {
+        "type": "khong-xac-dinh", "layout": layout + "; an `ĐIỀU LỆ` (not a Decree 30 name) issued with a "
+        "decision: `(Kèm theo Quyết định …)` under its title, no number, date or Nơi nhận of its own",
+        "draft": False, "expected": [], "source": SOURCE.format(model="Mẫu 1.3")}))
+    for stem, build_, what in (
+            ("don-ca-nhan", form_file, "an individual's application (đơn): Quốc hiệu, Tiêu ngữ, `Sinh ngày:`, "
+             "`Số điện thoại:`, `Số định danh cá nhân/CCCD:` fields, no agency, no number"),
+            ("don-co-so", lambda: form_file("Số: {{so_don}}/ĐN"), "the same application made a template: a "
+             "`Số: {{so_don}}/ĐN` field under the title, still no agency (as contract templates are)"),
+            ("van-ban-cua-dang", party_file, "a Party committee's resolution: `ĐẢNG CỘNG SẢN VIỆT NAM` in place "
+             "of the Quốc hiệu, `Số 04-NQ/CB` (Hướng dẫn 36-HD/VPTW, not Decree 30)"),
+            ("phieu-trinh", phieu_trinh_file, "the Văn phòng's internal `PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC` with "
+             "the UBND header and a grid of opinion boxes")):
+        out.append((stem, build_, {"type": "khong-phai-van-ban", "layout": what, "draft": False,
+                                   "expected": ["VB"], "source": "bố cục tệp thật (issue #12); nội dung viết cho "
+                                   "bộ mẫu này"}))
     out.append(("khong-phai-van-ban", not_a_document, {
         "type": "khong-phai-van-ban", "layout": "meeting notes: no header, no number, no signer", "draft": False,
         "expected": ["VB"], "source": "ghi chép viết cho bộ mẫu này"}))

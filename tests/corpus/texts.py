@@ -205,3 +205,43 @@ NOT_A_DOCUMENT = (
     "Anh Hùng báo cáo tiến độ số hóa hồ sơ; chị Lan phụ trách tổng hợp số liệu gửi huyện.",
     "Việc tuần sau: rà soát danh mục thủ tục hành chính, cập nhật trang thông tin điện tử.",
 )
+
+# Layouts met in real files (issue #12, second measurement): texts written here for them.
+FORM = (  # an individual's application: Quốc hiệu, Tiêu ngữ, no agency, no number
+    "ĐƠN ĐỀ NGHỊ XÁC NHẬN NƠI CƯ TRÚ",
+    "Kính gửi: Ủy ban nhân dân xã Sơn Tây",
+    "Họ và tên người làm đơn: ………………………………………",
+    "Sinh ngày: …… tháng …… năm ……",
+    "Số định danh cá nhân/CCCD: ………………………………………",
+    "Số điện thoại: ………………………………………",
+    "Tôi làm đơn này đề nghị Ủy ban nhân dân xã xác nhận nơi cư trú hiện nay của tôi để bổ sung hồ sơ "
+    "xin việc. Tôi xin cam đoan những nội dung khai trên là đúng sự thật.",
+)
+PARTY = (  # a Party committee's resolution: `ĐẢNG CỘNG SẢN VIỆT NAM` in place of the Quốc hiệu
+    ("ĐẢNG BỘ XÃ SƠN TÂY", "CHI BỘ THÔN 3", "*", "Số 04-NQ/CB"),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", "Sơn Tây, ngày 12 tháng 3 năm 2026"),
+    "NGHỊ QUYẾT",
+    "về lãnh đạo thực hiện nhiệm vụ chuyển đổi số của thôn năm 2026",
+    "Chi bộ thống nhất lãnh đạo đảng viên, nhân dân trong thôn tham gia các nền tảng số, hoàn thành "
+    "cài đặt ứng dụng định danh điện tử cho người dân trong độ tuổi trước tháng 6 năm 2026.",
+)
+PHIEU_TRINH = (  # the Văn phòng's internal slip that goes with a tờ trình
+    "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC",
+    ("1. Vấn đề trình: Công nhận kết quả đại hội Hội Người cao tuổi xã nhiệm kỳ 2026 - 2031.",
+     "2. Cơ quan trình: Phòng Nội vụ (Tờ trình số 21/TTr-NV ngày 10 tháng 3 năm 2026).",
+     "3. Ý kiến của chuyên viên: Hồ sơ đủ điều kiện, đề nghị Lãnh đạo Ủy ban nhân dân xem xét."),
+    ("Ý kiến của Lãnh đạo Văn phòng", "Ngày …… tháng …… năm ……"),
+)
+# A law with the law amending it, one basis; the last basis line opens `Theo Tờ trình`.
+BASES_AMENDED = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số "
+    "điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+    "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+    "Theo Tờ trình số 21/TTr-NV ngày 10 tháng 3 năm 2026 của Trưởng phòng Nội vụ.",
+)
+DIEU_LE = ("ĐIỀU LỆ", "Hội Người cao tuổi xã Sơn Tây nhiệm kỳ 2026 - 2031",
+           "(Kèm theo Quyết định số 46/QĐ-UBND ngày 20 tháng 3 năm 2026 của Ủy ban nhân dân xã)")
+# A reply typed without diacritics, heavy in names and numbers (few of the commonest words).
+NO_MARKS_REPLY = ("Phuc dap Cong van so 215/SNV-TCBM ngay 04/3/2026 cua So Noi vu ve viec cu dai dien tham gia "
+                  "Hoi dong tham dinh Du an duong lien thon Son Kim 1 - Son Kim 2 - Son Tay, Ban Quan ly du an "
+                  "cu ba Le Thi Mai, Pho Giam doc Ban, tham gia Hoi dong tham dinh neu o tren./.")

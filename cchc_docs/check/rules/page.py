@@ -27,11 +27,16 @@ def _section_label(doc: Doc, index: int) -> str:
 A4 = (11906, 16838)
 
 
+# Producers round A4 differently (Word 11906 × 16838, others 11900 × 16840): a size within
+# half a millimetre of A4 is A4 (it prints and shows as 210 × 297 mm).
+_A4_SLACK = 28
+
+
 def _is_a4(size) -> str | None:
     w, h = size
-    if abs(w - A4[0]) <= 3 and abs(h - A4[1]) <= 3:
+    if abs(w - A4[0]) <= _A4_SLACK and abs(h - A4[1]) <= _A4_SLACK:
         return "portrait"
-    if abs(w - A4[1]) <= 3 and abs(h - A4[0]) <= 3:
+    if abs(w - A4[1]) <= _A4_SLACK and abs(h - A4[0]) <= _A4_SLACK:
         return "landscape"
     return None
 
