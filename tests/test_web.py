@@ -43,7 +43,7 @@ def test_static_htmx_is_bundled(c):
 
 def test_dashboard_shows_the_campaign(c, ws):
     page = text(c.get("/").text)
-    assert "Hạn báo cáo 30/08/2024" in page
+    assert "Hạn báo cáo 30/8/2024" in page
     communes = len((ws / "data/communes.csv").read_text(encoding="utf-8").splitlines()) - 1
     assert f"Dữ liệu hợp lệ: {communes} đơn vị" in page
     assert "Trần Bình Thân" in page

@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+
+from ..vn import format_date_short
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import CchcError, InputError, Problem, RegisterError
@@ -21,6 +23,9 @@ from .jobs import Jobs
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+# Dates as the project writes them everywhere (Decree 30: 05/7/2024, zero only below 10
+# for the day and for January and February), not strftime's 05/07/2024.
+templates.env.filters["ngay"] = format_date_short
 OPEN_PATHS = ("/login", "/static/")
 
 NAV = (("/", "Tổng quan"), ("/letter", "Công văn"), ("/forms", "Phiếu khắc phục"),

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import CchcError, InputError, Problem, RegisterError
+from ..vn import format_date_short
 from . import accounts
 from .app import actions_of, checked_form, need, page, upload_bytes, user_of
 
@@ -59,7 +60,7 @@ async def register_issue(request: Request):
         return _register_page(request, status=409 if isinstance(exc, RegisterError) else 400,
                               refused=exc.problems)
     request.state.web.flash.append(
-        f"Đã cấp số {issued.label} ngày {issued.date.strftime('%d/%m/%Y')} cho {issued.type_name.lower()} "
+        f"Đã cấp số {issued.label} ngày {format_date_short(issued.date)} cho {issued.type_name.lower()} "
         f"«{issued.summary}»; bản chính: output/{issued.path.parent.name}/{issued.path.name}; "
         f"đã lưu {len(issued.archived)} bản vào output/archive/.")
     return RedirectResponse("/register", status_code=303)
