@@ -198,7 +198,9 @@ def test_percent_spellings(cchc, ws, typed):
 
 @pytest.mark.parametrize("typed, message", [
     ("1,5", "'1,5' không phải số nguyên: số lượng không thể có phần lẻ"),
-    ("1,234", "'1,234' không phải số nguyên: số lượng không thể có phần lẻ"),
+    ("1,234", "'1,234' không rõ là 1 hay 1234 (Excel tiếng Anh dùng dấu phẩy tách hàng nghìn): "
+              "ghi 1, hoặc 1234 (hay 1.234)"),
+    ("2,000", "'2,000' không rõ là 2 hay 2000"),  # `#,##0` exported by an English Excel: never 2
     ("1.5", "'1.5' không rõ là số nào: dấu chấm (hoặc dấu cách) chỉ dùng để tách hàng nghìn"),
     ("1,234.5", "'1,234.5' không rõ là số nào"),
     ("-3", "số liệu âm (-3) không hợp lệ"),

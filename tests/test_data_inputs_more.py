@@ -1,0 +1,208 @@
+"""Files made by other programs than openpyxl (LibreOffice, web exports, Excel's own
+quirks at the XML level, concatenated or mis-decoded CSVs): the letter's figures are the
+ones typed, or exit 2 with the file, row and column named and nothing written."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from datakit import Cell, excel_value, raw_xlsx, sample_cells, sample_rows
+from letterdoc import footnotes
+from test_input_errors import fails
+from test_letter import EXPECTED_FOOTNOTES, make_letter
+
+
+def _workbook(ws, rows=None, sheets=None, **kwargs):
+    sheets = sheets or [("So lieu", rows or sample_cells(ws, excel_value))]
+    (ws / "data" / "findings.csv").unlink(missing_ok=True)
+    path = ws / "data" / "findings.xlsx"
+    raw_xlsx(path, sheets, **kwargs)
+    return path
+
+
+def _with(ws, commune, indicator, cell):
+    rows = sample_cells(ws, excel_value)
+    for row in rows:
+        if row[0] == commune and row[1] == indicator:
+            row[2] = cell
+    return rows
+
+
+def _csv(ws, text: str, encoding="utf-8"):
+    (ws / "data" / "findings.csv").write_bytes(text.encode(encoding))
+
+
+def _lines(ws, sep=";"):
+    header, rows = sample_rows(ws)
+    return [sep.join(header)] + [sep.join(r) for r in rows]
+
+
+# ---------------------------------------------------------------- workbooks other programs write
+
+@pytest.mark.parametrize("kwargs", [
+    {"strings": "inline"},  # LibreOffice and many web exports: no shared strings
+    {"omit_refs": True},  # cells without `r`, allowed by the standard
+    {"defined_table": ("BangSoLieu", "A1:D86")},  # the data in an Excel Table (Ctrl+T)
+], ids=["inline-strings", "no-cell-refs", "defined-table"])
+def test_workbooks_written_other_ways_give_the_same_letter(cchc, ws, kwargs):
+    _workbook(ws, **kwargs)
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+@pytest.mark.parametrize("cell", [
+    "15,58\u00a0%", "15,58\u202f%", "15,58\u2009%",  # a space Word or a web page put before %
+    Cell(0.1558, fmt="[$-42A]0.00%"),  # Vietnamese-locale percent format
+    Cell(0.1558, fmt="0%"),  # shown as 16%, stored as typed: the letter keeps 15,58%
+], ids=["nbsp", "narrow-nbsp", "thin-space", "vi-locale-format", "shown-rounded"])
+def test_percent_cells_as_offices_leave_them(cchc, ws, cell):
+    _workbook(ws, _with(ws, "Sơn Lĩnh", "so-hoa", cell))
+    assert footnotes(make_letter(cchc, ws))[3] == "Các xã: Sơn Lĩnh (15,58%), Sơn Châu (47,64%), Sơn Long (68,09%)."
+
+
+@pytest.mark.parametrize("cell", [
+    Cell("13", quote=True),  # '13 typed with Excel's apostrophe: text
+    Cell("13", t="str", f='TEXT(13,"0")'),  # a formula whose cached result is text
+    Cell(13, fmt="#,##0"), 12.999999999999998,  # a float a formula left a hair off
+], ids=["quote-prefix", "str-formula", "thousands-format", "float-noise"])
+def test_counts_as_offices_leave_them(cchc, ws, cell):
+    _workbook(ws, _with(ws, "Sơn Long", "tthc-qua-han", cell))
+    assert footnotes(make_letter(cchc, ws))[1].startswith("Các xã, thị trấn: Sơn Long (13 hồ sơ), Sơn Trung")
+
+
+def test_a_formatted_cell_in_the_far_corner_is_not_a_billion_cells(cchc, ws):
+    """One empty cell styled at XFD1048576 (whole rows and columns formatted): read
+    before, the reader walked 17 billion cells and never finished."""
+    _workbook(ws, row_xml='<row r="1048576"><c r="XFD1048576" s="0"/></row>')
+    start = time.perf_counter()
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+    assert time.perf_counter() - start < 20  # generous; it takes about a second
+
+
+def test_rows_formatted_far_below_the_table_are_not_data(cchc, ws):
+    rows = sample_cells(ws, excel_value)
+    _workbook(ws, rows, row_xml="".join(f'<row r="{r}" s="0" customFormat="1"><c r="C{r}" s="0"/></row>'
+                                        for r in range(len(rows) + 1, 20001)))
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_a_merge_reaching_past_the_table_adds_no_rows(cchc, ws):
+    rows = sample_cells(ws, excel_value)
+    path = _workbook(ws, rows)
+    import zipfile
+
+    # A commune's name merged down far past the last row: only rows with data are rows.
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    last = len(rows)
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", f'</sheetData><mergeCells count="1"><mergeCell ref="A{last}:A5000"/></mergeCells>'.encode())
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, b in parts.items():
+            zf.writestr(n, b)
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_an_empty_sheet1_before_the_data_does_not_hide_its_problem(cchc, ws):
+    rows = sample_cells(ws, excel_value)
+    rows[0] = ["commune", "indicator", "so", "note"]
+    _workbook(ws, sheets=[("Sheet1", []), ("So lieu", rows)])
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 1, cột 'value': thiếu cột 'value' (trang tính 'So lieu')" in err
+    assert "tệp trống" not in err
+
+
+def test_an_empty_sheet1_after_the_data_is_ignored(cchc, ws):
+    _workbook(ws, sheets=[("So lieu", sample_cells(ws, excel_value)), ("Sheet1", [])])
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_a_date1904_workbook_names_the_date_as_excel_shows_it(cchc, ws):
+    _workbook(ws, _with(ws, "Sơn Long", "tthc-qua-han", Cell(13, fmt="dd/mm/yyyy")), date1904=True)
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 24, cột 'value': ô là ngày (14/01/1904), không phải số" in err
+
+
+# ---------------------------------------------------------------- numbers an English Excel writes
+
+@pytest.mark.parametrize("how", ["xlsx-text", "csv"])
+def test_english_thousands_in_a_count_are_refused_never_read_as_decimals(cchc, ws, how):
+    """`2,000` is what an English Excel or LibreOffice writes for 2000 in a `#,##0` cell
+    (CSV export, or a number pasted as text): before, the letter said Sơn Long (02 hồ sơ)."""
+    if how == "csv":
+        _csv(ws, "\r\n".join(x.replace("Sơn Long;tthc-qua-han;13;", "Sơn Long;tthc-qua-han;2,000;")
+                             for x in _lines(ws)) + "\r\n")
+    else:
+        _workbook(ws, _with(ws, "Sơn Long", "tthc-qua-han", "2,000"))
+    err = fails(cchc, ws)
+    assert ("dòng 24, cột 'value': '2,000' không rõ là 2 hay 2000 (Excel tiếng Anh dùng dấu phẩy tách "
+            "hàng nghìn): ghi 2, hoặc 2000 (hay 2.000) (chỉ tiêu 'tthc-qua-han')") in err
+
+
+def test_a_count_target_with_english_thousands_is_refused(cchc, ws):
+    path = ws / "data" / "indicators.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",count,hồ sơ,0,max,", ',count,hồ sơ,"1,000",max,'),
+                    encoding="utf-8")
+    err = fails(cchc, ws)
+    assert "indicators.csv, dòng 3, cột 'target': '1,000' không rõ là 1 hay 1000" in err
+
+
+# ---------------------------------------------------------------- rows that are not a commune's
+
+@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG", "Cộng"])
+def test_a_totals_row_is_named_not_looked_up(cchc, ws, label):
+    _csv(ws, "\r\n".join(_lines(ws) + [f"{label};;48;"]) + "\r\n")
+    err = fails(cchc, ws)
+    assert (f"findings.csv, dòng 87, cột 'commune': dòng '{label}' là dòng tổng, không phải số liệu "
+            f"của một đơn vị — xóa dòng tổng khỏi bảng") in err
+    assert err.count("Lỗi:") == 1
+
+
+def test_a_totals_row_under_an_excel_table(cchc, ws):
+    _workbook(ws, sample_cells(ws, excel_value) + [["Tổng cộng", None, Cell(48, f="SUM(C2:C86)"), None]])
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 87, cột 'commune': dòng 'Tổng cộng' là dòng tổng" in err
+
+
+def test_two_csv_files_pasted_together_are_named(cchc, ws):
+    """`copy a.csv+b.csv`: the second file's BOM and header land in the middle."""
+    lines = _lines(ws)
+    _csv(ws, "\ufeff" + "\r\n".join(lines[:40]) + "\r\n\ufeff" + "\r\n".join([lines[0]] + lines[40:]) + "\r\n")
+    err = fails(cchc, ws)
+    assert ("findings.csv, dòng 41: dòng lặp lại dòng tên cột (dòng 1): có lẽ hai tệp bị nối vào nhau — "
+            "xóa dòng này") in err
+    assert "không có đơn vị 'commune'" not in err
+
+
+# ---------------------------------------------------------------- encodings
+
+def test_utf16_without_a_bom_is_read(cchc, ws):
+    _csv(ws, "\r\n".join(_lines(ws, "\t")) + "\r\n", encoding="utf-16-le")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_excels_unicode_text_export(cchc, ws):
+    """Excel's `Unicode Text (*.txt)` saved as .csv: UTF-16LE with BOM, tabs, CRLF."""
+    _csv(ws, "\ufeff" + "\r\n".join(_lines(ws, "\t")) + "\r\n", encoding="utf-16-le")
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_utf8_read_as_windows_1252_is_refused_with_the_text_it_was(cchc, ws):
+    """A UTF-8 CSV opened by Excel without a BOM and saved again: `Sơn Lĩnh` is `SÆ¡n LÄ©nh`.
+    A note so garbled would otherwise reach a commune's form as it is."""
+    text = "\r\n".join(_lines(ws)) + "\r\n"
+    garbled = "SÆ¡n Long;tthc-qua-han;13;" + "quÃ¡ háº¡n"
+    text = text.replace("Sơn Long;tthc-qua-han;13;", garbled)
+    _csv(ws, text)
+    err = fails(cchc, ws)
+    assert ("findings.csv, dòng 24, cột 'commune': chữ bị lỗi mã 'SÆ¡n Long': chữ UTF-8 bị mở nhầm bằng "
+            "bảng mã Windows-1252 (đúng ra là 'Sơn Long')") in err
+    assert "findings.csv, dòng 24, cột 'note': chữ bị lỗi mã 'quÃ¡ háº¡n'" in err and "'quá hạn'" in err
+
+
+@pytest.mark.parametrize("text", ["Sơn Châu", "Tây Sơn", "Â Ê Ô à á â ã è é ê ì í ò ó ô õ ù ú ý", "Hoà Bình ©"])
+def test_vietnamese_text_is_never_taken_for_mojibake(text):
+    from cchc_docs.dataset.read import mojibake
+
+    assert mojibake(text) is None
