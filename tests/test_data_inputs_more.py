@@ -206,3 +206,131 @@ def test_vietnamese_text_is_never_taken_for_mojibake(text):
     from cchc_docs.dataset.read import mojibake
 
     assert mojibake(text) is None
+
+
+# ---------------------------------------------------------------- returned forms
+
+def _son_tay(ws, value, fmt="@", name="son-tay-bao-cao-khac-phuc.xlsx", mtime=None):
+    """The sample's Sơn Tây return with its `Ngày báo cáo` (B5) written another way."""
+    import os
+
+    import openpyxl
+
+    src = ws / "data" / "results" / "son-tay-bao-cao-khac-phuc.xlsx"
+    wb = openpyxl.load_workbook(src)
+    wb.worksheets[0]["B5"].value = value
+    wb.worksheets[0]["B5"].number_format = fmt
+    dest = src.with_name(name)
+    wb.save(dest)
+    if mtime is not None:
+        os.utime(dest, (mtime, mtime))
+    return dest
+
+
+def _son_tay_line(result):
+    return next(line for line in result.stdout.splitlines() if line.startswith("xã Sơn Tây "))
+
+
+@pytest.mark.parametrize("value, fmt, note", [
+    ("05/9/2024", "@", "chậm, ngày 05/9/2024"),  # typed as text
+    ("ngày 05 tháng 9 năm 2024", "@", "chậm, ngày 05/9/2024"),
+    ("45540", "@", "không ghi ngày"),  # a serial pasted into a text cell: not guessed
+])
+def test_a_returns_date_typed_as_text(cchc, ws, value, fmt, note):
+    _son_tay(ws, value, fmt)
+    result = cchc("results", "-w", ws)
+    assert result.exit_code == 0, result.stderr
+    assert _son_tay_line(result).endswith(note)
+    if note == "không ghi ngày":
+        assert ("son-tay-bao-cao-khac-phuc.xlsx: ngày báo cáo '45540' không phải là ngày: coi như không "
+                "ghi ngày") in result.stderr
+
+
+def test_two_returns_of_one_commune_are_told_apart_by_their_own_dates(cchc, ws):
+    """The later-dated return counts even when its file is older, and the message gives
+    the dates that decided it (before: "newer" beside an older modification time)."""
+    import datetime as dt
+
+    _son_tay(ws, dt.datetime(2024, 9, 5), "dd/mm/yyyy", mtime=1_000_000_000)  # file time 2001
+    _son_tay(ws, dt.datetime(2024, 8, 20), "dd/mm/yyyy", name="son-tay-ban-sua.xlsx")  # file time now
+    result = cchc("results", "-w", ws)
+    assert result.exit_code == 0, result.stderr
+    assert ("son-tay-ban-sua.xlsx: xã Sơn Tây gửi 2 bản; dùng bản có ngày báo cáo mới hơn "
+            "'son-tay-bao-cao-khac-phuc.xlsx' (ngày báo cáo 05/9/2024), bỏ qua bản này (ngày báo cáo "
+            "20/8/2024)") in result.stderr
+    assert _son_tay_line(result).endswith("chậm, ngày 05/9/2024")
+
+
+def test_returns_saved_again_by_libreoffice_read_the_same(cchc, ws, tmp_path):
+    """Every sample return (Word and Excel) round-tripped through LibreOffice: the same table."""
+    import shutil
+    import subprocess
+
+    from conftest import needs
+
+    needs("soffice")
+    results = ws / "data" / "results"
+    before = cchc("results", "-w", ws)
+    out = tmp_path / "lo"
+    profile = (tmp_path / "profile").as_uri()
+    for kind in ("xlsx", "docx"):
+        subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind,
+                        "--outdir", str(out), *map(str, sorted(results.glob(f"*.{kind}")))],
+                       capture_output=True, timeout=240)
+    converted = sorted(out.glob("*"))
+    if len([p for p in converted if p.suffix == ".xlsx"]) < len(list(results.glob("*.xlsx"))):
+        pytest.skip("this LibreOffice has no Calc to convert spreadsheets")
+    shutil.rmtree(results)
+    shutil.copytree(out, results)
+    after = cchc("results", "-w", ws)
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == before.stdout and after.stderr == before.stderr
+
+
+# ---------------------------------------------------------------- decimals as typed
+
+def _so_hoa_csv(ws, typed):
+    _csv(ws, "\r\n".join(x.replace("Sơn Lĩnh;so-hoa;15,58%;", f"Sơn Lĩnh;so-hoa;{typed};")
+                         for x in _lines(ws)) + "\r\n")
+
+
+@pytest.mark.parametrize("typed, note", [
+    # 69,996% against a target of 70%: before, the letter listed it as a shortfall of "70%".
+    ("69,996%", "Các xã: Sơn Châu (47,64%), Sơn Long (68,09%), Sơn Lĩnh (69,996%)."),
+    ("15,585%", "Các xã: Sơn Lĩnh (15,585%), Sơn Châu (47,64%), Sơn Long (68,09%)."),  # before: 15,58%
+])
+def test_a_typed_rate_keeps_every_decimal(cchc, ws, typed, note):
+    _so_hoa_csv(ws, typed)
+    assert footnotes(make_letter(cchc, ws))[3] == note
+
+
+@pytest.mark.parametrize("cell, shown", [
+    (Cell(0.15585, fmt="0.00%"), "15,585%"),  # typed: every decimal typed
+    (Cell(0.155844155844156, fmt="0.00%", f="C90/C91"), "15,58%"),  # a formula: as the sheet shows it
+    (Cell(0.69996, fmt="0.00%", f="C90/C91"), None),  # shows 70,00%: meets the target of 70%
+    (Cell(0.69996, fmt="0.000%", f="C90/C91"), "69,996%"),
+])
+def test_excel_rates_typed_and_computed(cchc, ws, cell, shown):
+    _workbook(ws, _with(ws, "Sơn Lĩnh", "so-hoa", cell))
+    note = footnotes(make_letter(cchc, ws))[3]
+    if shown is None:
+        assert note == "Các xã: Sơn Châu (47,64%), Sơn Long (68,09%)."
+    elif shown.startswith("69"):
+        assert note.endswith(f"Sơn Lĩnh ({shown}).")
+    else:
+        assert note.startswith(f"Các xã: Sơn Lĩnh ({shown}),")
+
+
+def test_a_computed_count_is_never_rounded_to_a_whole(cchc, ws):
+    """=AVERAGE(...) of 12,6 shown as 13 by a `0` format is not 13 hồ sơ."""
+    _workbook(ws, _with(ws, "Sơn Long", "tthc-qua-han", Cell(12.6, fmt="0", f="AVERAGE(C90:C91)")))
+    err = fails(cchc, ws)
+    assert "findings.xlsx, dòng 24, cột 'value': '12,6' không phải số nguyên" in err
+
+
+def test_headers_with_a_gloss_a_line_break_or_a_trailing_space(cchc, ws):
+    """`Số liệu (hồ sơ, %)`, `Ghi chú` + Alt+Enter + `(nếu có)`, `Chỉ tiêu ` as offices head columns."""
+    rows = sample_cells(ws, excel_value)
+    rows[0] = ["Tên đơn vị", "Chỉ tiêu ", "Số liệu (hồ sơ, %)", "Ghi chú\n(nếu có)"]
+    _workbook(ws, rows)
+    assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES

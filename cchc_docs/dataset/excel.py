@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Context, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..errors import InputError, Problem
 from .read import Number, _blank
@@ -130,7 +130,8 @@ def _sheet_grid(ws, values, name, problems):
 def _cell(cell, values, sheet):
     ref = cell.coordinate
     kind, value, fmt = cell.data_type, cell.value, cell.number_format or ""
-    if kind == "f":
+    formula = kind == "f"
+    if formula:
         shown = values[ref]
         if shown.value is None:
             return Problem(f"ô {ref} có công thức ({value}) nhưng tệp không lưu kết quả tính",
@@ -148,9 +149,26 @@ def _cell(cell, values, sheet):
         # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
         # some writers; rounding to 15 digits gives back exactly what the clerk typed.
         number = _EXCEL.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
-            return Number(number * 100, True)
-        return Number(number, False)
+        percent = "%" in re.sub(r'"[^"]*"|\\.', "", fmt)
+        if percent:
+            number *= 100
+        places = _shown_places(fmt) if formula else None
+        # Never to no decimals: a count =AVERAGE(...) of 12,6 shown as 13 stays 12,6 (refused).
+        if places:
+            # A formula's figure is its result as the sheet shows it: =A2/B2 is
+            # 0.155844155844156 and the clerk reads (and checks) 15,58%. A number typed
+            # is kept to every decimal typed.
+            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return Number(number, percent)
     if hasattr(value, "isoformat"):
         return value.date() if hasattr(value, "date") else value
     return str(value)
+
+
+def _shown_places(fmt: str) -> int | None:
+    """Decimals a number format shows (`0.00%` 2, `#,##0` 0); None for General."""
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt.split(";")[0])
+    if not re.search(r"[0#?]", first) or "general" in first.lower():
+        return None
+    after = re.search(r"\.([0#?]+)", first)
+    return len(after.group(1)) if after else 0

@@ -30,6 +30,7 @@ HEADER_SCAN_ROWS = 30
 # Characters XML cannot hold, C1 controls, and the private-use range the templates use
 # for their own markers: a cell holding one would make a document nothing can open.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _INVISIBLE = re.compile("[\ufeff\u200b]")  # a BOM or zero-width space pasted into a cell
 
 
@@ -318,12 +319,15 @@ def _sniff(text: str, columns: dict) -> str:
 
 def _map_headers(headers, columns, required, name, row=1):
     folded = [fold_header(_INVISIBLE.sub("", str(h or ""))) for h in headers]
+    # `Giá trị (số liệu)`, `Số liệu (hồ sơ)`: a bracketed unit or gloss does not rename a column.
+    bare = [fold_header(_BRACKETED.sub(" ", _INVISIBLE.sub("", str(h or "")))) for h in headers]
     mapping: dict[str, int] = {}
     problems = []
     for canon, aliases in columns.items():
         for alias in aliases:
-            if alias in folded:
-                places = [i for i, f in enumerate(folded) if f == alias]
+            names = folded if alias in folded else bare
+            if alias in names:
+                places = [i for i, f in enumerate(names) if f == alias]
                 if len(places) > 1:
                     problems.append(Problem(
                         f"tên cột '{headers[places[0]]}' xuất hiện {len(places)} lần "
