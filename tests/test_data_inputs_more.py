@@ -334,3 +334,10 @@ def test_headers_with_a_gloss_a_line_break_or_a_trailing_space(cchc, ws):
     rows[0] = ["Tên đơn vị", "Chỉ tiêu ", "Số liệu (hồ sơ, %)", "Ghi chú\n(nếu có)"]
     _workbook(ws, rows)
     assert footnotes(make_letter(cchc, ws)) == EXPECTED_FOOTNOTES
+
+
+def test_an_excel_true_in_a_count_is_named_as_such(cchc, ws):
+    _workbook(ws, _with(ws, "Sơn Long", "tthc-qua-han", True))
+    err = fails(cchc, ws)
+    assert ("findings.xlsx, dòng 24, cột 'value': ô là giá trị TRUE (đúng/sai) của Excel, không phải số: "
+            "ghi số vào ô (chỉ tiêu 'tthc-qua-han')") in err

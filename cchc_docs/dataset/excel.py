@@ -14,7 +14,7 @@ import re
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..errors import InputError, Problem
-from .read import Number, _blank
+from .read import ExcelBool, Number, _blank
 
 MAX_SHEET_BYTES = 16 * 1024 * 1024  # of sheet XML: some 100 000 cells, far beyond a district
 _EXCEL = Context(prec=15)
@@ -144,7 +144,7 @@ def _cell(cell, values, sheet):
                        in {"#N/A", "#DIV", "#VALUE", "#REF", "#NAME", "#NUM", "#NULL"}):
         return Problem(f"ô {ref} có lỗi Excel {value}", hint="sửa công thức hoặc nhập giá trị thật vào ô")
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return ExcelBool("có" if value else "không", value)
     if isinstance(value, (int, float)):
         # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
         # some writers; rounding to 15 digits gives back exactly what the clerk typed.

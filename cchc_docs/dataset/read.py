@@ -46,6 +46,15 @@ class Number:
         return format_decimal(self.value, 10) + ("%" if self.percent else "")
 
 
+class ExcelBool(str):
+    """An Excel TRUE/FALSE cell: `có`/`không` to a flag, and named as what it is elsewhere."""
+
+    def __new__(cls, text: str, value: bool):
+        self = super().__new__(cls, text)
+        self.excel = "TRUE" if value else "FALSE"
+        return self
+
+
 def text_of(cell) -> str:
     """A cell as text, for columns that hold names and codes."""
     if isinstance(cell, Number):
@@ -130,7 +139,7 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                 problems.append(Problem(cell.message, column=canon, hint=cell.hint, **where))
                 bad = True
                 continue
-            if isinstance(cell, str):
+            if isinstance(cell, str) and not isinstance(cell, ExcelBool):
                 if _ILLEGAL.search(cell):
                     code = _ILLEGAL.search(cell).group(0)
                     problems.append(Problem(

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from ..vn import fold_header
 from ..vn.numbers import FLAG_WORDS, NumberError, parse_number
-from .read import Number
+from .read import ExcelBool, Number
 
 _EN_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 NONE_WORDS = {"khong", "no", "0", "", "k"}
@@ -45,6 +45,8 @@ def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
         value, written_percent = cell.value, cell.percent
     elif hasattr(cell, "isoformat"):
         return None, f"ô là ngày ({cell:%d/%m/%Y}), không phải số: định dạng lại ô thành số"
+    elif isinstance(cell, ExcelBool):
+        return None, f"ô là giá trị {cell.excel} (đúng/sai) của Excel, không phải số: ghi số vào ô"
     else:
         text = str(cell).strip()
         if is_none_word(text):
