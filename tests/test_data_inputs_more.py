@@ -341,3 +341,10 @@ def test_an_excel_true_in_a_count_is_named_as_such(cchc, ws):
     err = fails(cchc, ws)
     assert ("findings.xlsx, dòng 24, cột 'value': ô là giá trị TRUE (đúng/sai) của Excel, không phải số: "
             "ghi số vào ô (chỉ tiêu 'tthc-qua-han')") in err
+
+
+def test_a_row_hidden_by_a_filter_is_one_message(cchc, ws):
+    _workbook(ws, hidden_rows=(24,))
+    err = fails(cchc, ws)
+    assert err.count("dòng đang bị ẩn trong Excel") == 1
+    assert "findings.xlsx, dòng 24, cột 'commune': dòng đang bị ẩn trong Excel" in err

@@ -132,6 +132,10 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                     f"(thừa: {', '.join(repr(str(c)) for c in extra)})",
                     hint=_split_hint(sep), **where))
                 continue
+        if cells and all(isinstance(c, Problem) for c in cells) and len({c.message for c in cells}) == 1:
+            # A hidden row: one message for the row, not one per column.
+            problems.append(Problem(cells[0].message, column=next(iter(mapping), None), hint=cells[0].hint, **where))
+            continue
         row, bad = {}, False
         for canon, pos in mapping.items():
             cell = cells[pos] if pos < len(cells) else ""
