@@ -198,7 +198,9 @@ def test_percent_spellings(cchc, ws, typed):
 
 @pytest.mark.parametrize("typed, message", [
     ("1,5", "'1,5' không phải số nguyên: số lượng không thể có phần lẻ"),
-    ("1,234", "'1,234' không phải số nguyên: số lượng không thể có phần lẻ"),
+    ("1,234", "'1,234' không rõ là 1 hay 1234 (Excel tiếng Anh dùng dấu phẩy tách hàng nghìn): "
+              "ghi 1, hoặc 1234 (hay 1.234)"),
+    ("2,000", "'2,000' không rõ là 2 hay 2000"),  # `#,##0` exported by an English Excel: never 2
     ("1.5", "'1.5' không rõ là số nào: dấu chấm (hoặc dấu cách) chỉ dùng để tách hàng nghìn"),
     ("1,234.5", "'1,234.5' không rõ là số nào"),
     ("-3", "số liệu âm (-3) không hợp lệ"),
@@ -220,7 +222,7 @@ def test_ambiguous_or_wrong_counts_are_errors_never_guesses(cchc, ws, typed, mes
 def test_percent_dash_and_over_100(cchc, ws, typed, message):
     _as_semicolon_csv(ws, change=_set_value("Sơn Lĩnh", "so-hoa", typed))
     if message is None:
-        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,16%),")
+        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,1558%),")
     else:
         assert f"dòng 42, cột 'value': {message}" in fails(cchc, ws)
 
@@ -486,7 +488,7 @@ def test_a_fraction_without_percent_is_ambiguous(cchc, ws, value, percent):
                 row[2].number_format = "0.00%" if percent else "General"
     _as_xlsx(ws, edit=cell)
     if percent:
-        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,16%),")
+        assert footnotes(make_letter(cchc, ws))[3].startswith("Các xã: Sơn Lĩnh (0,1558%),")
     else:
         err = fails(cchc, ws)
         assert ("findings.xlsx, dòng 42, cột 'value': '0,1558' không rõ là 0,1558% hay 15,58% "

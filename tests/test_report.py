@@ -272,8 +272,9 @@ def test_report_is_written_with_warnings(made):
     # a row of the form that the return lacks
     "son-linh-lan-2.xlsx: thiếu dòng '18160-thu-ngan-sach' (Thu ngân sách thấp) của phiếu — tính là chưa khắc phục",
     # the duplicate, and which one counts
-    "son-linh-lan-1.xlsx: xã Sơn Lĩnh gửi 2 bản; dùng bản mới hơn 'son-linh-lan-2.xlsx' "
-    "(sửa lúc 16:30 29/8/2024), bỏ qua bản này (sửa lúc 08:00 20/8/2024)",
+    # (decided by the returns' own dates, so those are what the message gives)
+    "son-linh-lan-1.xlsx: xã Sơn Lĩnh gửi 2 bản; dùng bản có ngày báo cáo mới hơn 'son-linh-lan-2.xlsx' "
+    "(ngày báo cáo 29/8/2024), bỏ qua bản này (ngày báo cáo 20/8/2024)",
     # broken and hostile files
     "son-trung.xlsx: bỏ qua tệp: không phải tệp Excel (.xlsx) hay Word (.docx)",
     "son-bang.xlsx: bỏ qua tệp: tệp bị đặt mật khẩu (mã hóa), không mở được",

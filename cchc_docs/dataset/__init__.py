@@ -17,7 +17,7 @@ from ..errors import InputError, Problem
 from ..vn import fold_header, match_key, normalize_unit_type
 from .read import read_table, relabel
 from .values import is_none_word, parse_figure, parse_target
-from ..vn.numbers import format_count, format_percent
+from ..vn.numbers import format_count, format_typed_percent
 from ..vn.text import strip_diacritics
 from ..vn.units import UNIT_TYPES
 
@@ -103,7 +103,7 @@ class Indicator:
         if value is None or self.kind == "flag":
             return ""
         if self.kind == "percent":
-            return format_percent(value)
+            return format_typed_percent(value)
         return f"{format_count(value)} {self.unit}".strip()
 
     def target_text(self) -> str:
@@ -113,7 +113,7 @@ class Indicator:
             return ""
         if self.kind == "percent":
             sign = "≥" if self.direction == "min" else "≤"
-            return f"chỉ tiêu: {sign} {format_percent(self.target)}"
+            return f"chỉ tiêu: {sign} {format_typed_percent(self.target)}"
         amount = f"{self.target.normalize():f}".replace(".", ",")
         unit = f" {self.unit}" if self.unit else ""
         if self.direction == "max" and self.target == 0:

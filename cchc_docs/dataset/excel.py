@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Context, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..errors import InputError, Problem
-from .read import Number, _blank
+from .read import ExcelBool, Number, _blank
 
 MAX_SHEET_BYTES = 16 * 1024 * 1024  # of sheet XML: some 100 000 cells, far beyond a district
 _EXCEL = Context(prec=15)
@@ -82,28 +82,42 @@ def openpyxl_index(letter: str) -> int:
 
 
 def _sheet_grid(ws, values, name, problems):
+    # Only the cells the file holds are visited: openpyxl's iter_rows pads every row out to
+    # the sheet's last column and every column down to its last row, so one formatted empty
+    # cell at XFD1048576 (a clerk formatting whole rows and columns) would mean 17 billion
+    # cells. Empty cells (style only) are not data.
+    present: dict[int, dict[int, object]] = {}
+    for (r, c), cell in ws._cells.items():  # noqa: SLF001 - the cells the sheet really has
+        if cell.value is not None:
+            present.setdefault(r, {})[c] = cell
     # A merged cell counts once per row: filled down (a commune's name merged over its
     # indicator rows belongs to each), never across (a header merged over two columns is
-    # one column, not a duplicated one).
+    # one column, not a duplicated one). Only rows that hold data of their own are filled:
+    # a merge reaching past the table adds no rows.
     fill = {}
     for rng in ws.merged_cells.ranges:
-        top = ws.cell(rng.min_row, rng.min_col)
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                fill[(r, c)] = top if c == rng.min_col else None
+        top = ws._cells.get((rng.min_row, rng.min_col))  # noqa: SLF001
+        if top is None or top.value is None:
+            continue
+        for r in [r for r in present if rng.min_row < r <= rng.max_row]:
+            fill[(r, rng.min_col)] = top
     grid = _Grid()
     grid.hidden_columns = {
         openpyxl_index(letter) - 1 for letter, dim in ws.column_dimensions.items() if dim.hidden}
     for letter, dim in ws.column_dimensions.items():
         if dim.hidden and dim.min and dim.max:  # one <col> element may hide a range
-            grid.hidden_columns |= set(range(dim.min - 1, dim.max))
-    for cells in ws.iter_rows():
-        if not cells:
-            continue
-        r = cells[0].row
-        row = [_cell(fill[(r, cell.column)], values, ws.title) if (r, cell.column) in fill and
-               fill[(r, cell.column)] is not None else "" if (r, cell.column) in fill else
-               _cell(cell, values, ws.title) for cell in cells]
+            grid.hidden_columns |= set(range(dim.min - 1, min(dim.max, 16384)))
+    for r in sorted(present):
+        cells = present[r]
+        width = max(max(cells), max((c for (fr, c) in fill if fr == r), default=0))
+        row = []
+        for c in range(1, width + 1):
+            if (r, c) in fill:
+                row.append(_cell(fill[(r, c)], values, ws.title))
+            elif c in cells:
+                row.append(_cell(cells[c], values, ws.title))
+            else:
+                row.append("")
         if ws.row_dimensions[r].hidden and any(not _blank(c) for c in row):
             row = [Problem("dòng đang bị ẩn trong Excel: không đọc dòng ẩn vì không ai kiểm tra được "
                            "số liệu trên đó",
@@ -116,7 +130,8 @@ def _sheet_grid(ws, values, name, problems):
 def _cell(cell, values, sheet):
     ref = cell.coordinate
     kind, value, fmt = cell.data_type, cell.value, cell.number_format or ""
-    if kind == "f":
+    formula = kind == "f"
+    if formula:
         shown = values[ref]
         if shown.value is None:
             return Problem(f"ô {ref} có công thức ({value}) nhưng tệp không lưu kết quả tính",
@@ -129,14 +144,31 @@ def _cell(cell, values, sheet):
                        in {"#N/A", "#DIV", "#VALUE", "#REF", "#NAME", "#NUM", "#NULL"}):
         return Problem(f"ô {ref} có lỗi Excel {value}", hint="sửa công thức hoặc nhập giá trị thật vào ô")
     if isinstance(value, bool):
-        return "có" if value else "không"
+        return ExcelBool("có" if value else "không", value)
     if isinstance(value, (int, float)):
         # Excel keeps 15 significant digits: 68,09% is stored as 0.6809000000000001 by
         # some writers; rounding to 15 digits gives back exactly what the clerk typed.
         number = _EXCEL.create_decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
-            return Number(number * 100, True)
-        return Number(number, False)
+        percent = "%" in re.sub(r'"[^"]*"|\\.', "", fmt)
+        if percent:
+            number *= 100
+        places = _shown_places(fmt) if formula else None
+        # Never to no decimals: a count =AVERAGE(...) of 12,6 shown as 13 stays 12,6 (refused).
+        if places:
+            # A formula's figure is its result as the sheet shows it: =A2/B2 is
+            # 0.155844155844156 and the clerk reads (and checks) 15,58%. A number typed
+            # is kept to every decimal typed.
+            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return Number(number, percent)
     if hasattr(value, "isoformat"):
         return value.date() if hasattr(value, "date") else value
     return str(value)
+
+
+def _shown_places(fmt: str) -> int | None:
+    """Decimals a number format shows (`0.00%` 2, `#,##0` 0); None for General."""
+    first = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt.split(";")[0])
+    if not re.search(r"[0#?]", first) or "general" in first.lower():
+        return None
+    after = re.search(r"\.([0#?]+)", first)
+    return len(after.group(1)) if after else 0

@@ -30,6 +30,7 @@ HEADER_SCAN_ROWS = 30
 # Characters XML cannot hold, C1 controls, and the private-use range the templates use
 # for their own markers: a cell holding one would make a document nothing can open.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffe\uffff]")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _INVISIBLE = re.compile("[\ufeff\u200b]")  # a BOM or zero-width space pasted into a cell
 
 
@@ -43,6 +44,15 @@ class Number:
 
     def __str__(self) -> str:
         return format_decimal(self.value, 10) + ("%" if self.percent else "")
+
+
+class ExcelBool(str):
+    """An Excel TRUE/FALSE cell: `có`/`không` to a flag, and named as what it is elsewhere."""
+
+    def __new__(cls, text: str, value: bool):
+        self = super().__new__(cls, text)
+        self.excel = "TRUE" if value else "FALSE"
+        return self
 
 
 def text_of(cell) -> str:
@@ -90,6 +100,8 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                             "số liệu trên đó", file=name, row=grid[header_at][0], column=canon,
                             hint="hiện lại cột (Unhide) rồi chạy lại") for canon in hidden]
     header_len = len(grid[header_at][1])
+    header_folded = [fold_header(text_of(c)) if not isinstance(c, Problem) else None
+                     for c in grid[header_at][1]]
     # Messages name a column as the file's header writes it (`Giá trị`), not by our key.
     labels = {canon: text_of(grid[header_at][1][pos]) or canon for canon, pos in mapping.items()}
     rows = []
@@ -98,6 +110,20 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
         if not any(_blank(c) is False for c in cells):
             continue  # blank lines are not data
         where = dict(file=name, row=number)
+        first = next((k for k, c in enumerate(cells) if isinstance(c, str) and c.strip()), None)
+        first_text = text_of(cells[first]) if first is not None else ""
+        if fold_header(first_text) in _TOTAL_FOLDS or first_text.lower() in _TOTAL_EXACT:
+            problems.append(Problem(
+                f"dòng '{first_text}' là dòng tổng, không phải số liệu của một đơn vị",
+                column=next((canon for canon, pos in mapping.items() if pos == first), None),
+                hint="xóa dòng tổng khỏi bảng (cchc tự đếm); bảng chỉ giữ mỗi dòng một đơn vị", **where))
+            continue
+        if index > header_at and [fold_header(text_of(c)) if not isinstance(c, Problem) else None
+                                  for c in cells[:header_len]] == header_folded:
+            problems.append(Problem(
+                f"dòng lặp lại dòng tên cột (dòng {grid[header_at][0]}): có lẽ hai tệp bị nối vào nhau",
+                hint="xóa dòng này, và kiểm tra các dòng số liệu sau nó không bị trùng", **where))
+            continue
         if sep is not None:
             extra = [c for c in cells[header_len:] if str(c).strip()]
             if extra:
@@ -106,6 +132,10 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                     f"(thừa: {', '.join(repr(str(c)) for c in extra)})",
                     hint=_split_hint(sep), **where))
                 continue
+        if cells and all(isinstance(c, Problem) for c in cells) and len({c.message for c in cells}) == 1:
+            # A hidden row: one message for the row, not one per column.
+            problems.append(Problem(cells[0].message, column=next(iter(mapping), None), hint=cells[0].hint, **where))
+            continue
         row, bad = {}, False
         for canon, pos in mapping.items():
             cell = cells[pos] if pos < len(cells) else ""
@@ -113,7 +143,7 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                 problems.append(Problem(cell.message, column=canon, hint=cell.hint, **where))
                 bad = True
                 continue
-            if isinstance(cell, str):
+            if isinstance(cell, str) and not isinstance(cell, ExcelBool):
                 if _ILLEGAL.search(cell):
                     code = _ILLEGAL.search(cell).group(0)
                     problems.append(Problem(
@@ -122,6 +152,13 @@ def read_table(path: Path, columns: dict, required: tuple, numeric: tuple = ()):
                     bad = True
                     continue
                 cell = nfc(_INVISIBLE.sub("", cell))
+                fixed = mojibake(cell)
+                if fixed:
+                    problems.append(Problem(
+                        f"chữ bị lỗi mã '{cell}': chữ UTF-8 bị mở nhầm bằng bảng mã Windows-1252 "
+                        f"(đúng ra là '{fixed}')", column=canon, hint=_MOJIBAKE_HINT, **where))
+                    bad = True
+                    continue
             row[canon] = cell if canon in numeric else text_of(cell)
         if sep == "," and not bad:
             split = _split_decimal(cells, mapping, numeric)
@@ -203,6 +240,12 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+# A totals row under the table (`Tổng cộng`, `Cộng`): its figure is a sum, not a commune's.
+# `Cộng`/`Tổng` alone only as written, since a folded `cong` could be a place's name.
+_TOTAL_FOLDS = {"tongcong", "tongso", "total", "tongsoxa", "tongcongxa"}
+_TOTAL_EXACT = {"cộng", "tổng", "cộng:", "tổng cộng:"}
+_MOJIBAKE_HINT = ("mở tệp gốc bằng Excel qua Dữ liệu > Từ Văn bản/CSV, chọn bảng mã 65001: Unicode "
+                  "(UTF-8), rồi lưu lại; hoặc gõ lại ô")
 _VN_BASES = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
 _VN_LETTERS = set("đĐ") | {unicodedata.normalize("NFC", b + t) for b in _VN_BASES
                            for t in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")}
@@ -217,12 +260,44 @@ def _decode(data: bytes, name: str) -> str:
     """The file's text in NFC; UTF-8 (BOM or not), UTF-16 with BOM, or Windows-1258."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
+    elif (utf16 := _bomless_utf16(data)) is not None:
+        text = utf16
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _legacy(data, name)
     return unicodedata.normalize("NFC", text)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without its BOM (some exports do): every other byte of ASCII text is
+    NUL, which no UTF-8 or Windows-1258 table has."""
+    head = data[:4000]
+    if head.count(0) < len(head) // 4:
+        return None
+    odd = head[1::2].count(0)
+    encoding = "utf-16-le" if odd > head[0::2].count(0) else "utf-16-be"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def mojibake(text: str) -> str | None:
+    """The text it was, when `text` is UTF-8 that a program read as Windows-1252 (`SÆ¡n
+    LÄ©nh` for `Sơn Lĩnh`, what Excel shows after opening a UTF-8 CSV without a BOM and
+    saving it again); None otherwise. Vietnamese text never re-reads as UTF-8 this way:
+    its letters outside Windows-1252 cannot be encoded, and those inside are not followed
+    by the continuation bytes UTF-8 needs."""
+    if text.isascii():
+        return None
+    try:
+        raw = bytes(b for ch in text for b in (ch.encode("cp1252") if ord(ch) > 255 else bytes([ord(ch)])))
+        fixed = raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return unicodedata.normalize("NFC", fixed) if fixed != text else None
 
 
 def _legacy(data: bytes, name: str) -> str:
@@ -257,12 +332,15 @@ def _sniff(text: str, columns: dict) -> str:
 
 def _map_headers(headers, columns, required, name, row=1):
     folded = [fold_header(_INVISIBLE.sub("", str(h or ""))) for h in headers]
+    # `Giá trị (số liệu)`, `Số liệu (hồ sơ)`: a bracketed unit or gloss does not rename a column.
+    bare = [fold_header(_BRACKETED.sub(" ", _INVISIBLE.sub("", str(h or "")))) for h in headers]
     mapping: dict[str, int] = {}
     problems = []
     for canon, aliases in columns.items():
         for alias in aliases:
-            if alias in folded:
-                places = [i for i, f in enumerate(folded) if f == alias]
+            names = folded if alias in folded else bare
+            if alias in names:
+                places = [i for i, f in enumerate(names) if f == alias]
                 if len(places) > 1:
                     problems.append(Problem(
                         f"tên cột '{headers[places[0]]}' xuất hiện {len(places)} lần "
@@ -297,11 +375,13 @@ def _header(grid, columns, required, name):
 
 
 def _choose(grids: dict, columns, required, name):
-    found, first = [], None
+    found, first, best = [], None, -1
     for sheet, grid in grids.items():
         at, mapping, problems = _header(grid, columns, required, name)
-        if first is None:
-            first = (grid, at, mapping, [_on_sheet(p, sheet, len(grids)) for p in problems])
+        # No sheet has the table: the problems shown are those of the sheet that comes
+        # closest (an empty `Sheet1` before the data must not hide a misspelt column).
+        if len(mapping) > best:
+            first, best = (grid, at, mapping, [_on_sheet(p, sheet, len(grids)) for p in problems]), len(mapping)
         if at is not None and not problems:
             found.append((sheet, grid, at, mapping))
     if len(found) == 1:

@@ -16,12 +16,14 @@ Rules (README, "Data contract"):
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..vn import fold_header
 from ..vn.numbers import FLAG_WORDS, NumberError, parse_number
-from .read import Number
+from .read import ExcelBool, Number
 
+_EN_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 NONE_WORDS = {"khong", "no", "0", "", "k"}
 _DASHES = {"-", "–", "—"}
 
@@ -43,6 +45,8 @@ def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
         value, written_percent = cell.value, cell.percent
     elif hasattr(cell, "isoformat"):
         return None, f"ô là ngày ({cell:%d/%m/%Y}), không phải số: định dạng lại ô thành số"
+    elif isinstance(cell, ExcelBool):
+        return None, f"ô là giá trị {cell.excel} (đúng/sai) của Excel, không phải số: ghi số vào ô"
     else:
         text = str(cell).strip()
         if is_none_word(text):
@@ -52,6 +56,13 @@ def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
         except NumberError as exc:
             return None, str(exc)
         written_percent = percent
+        if kind == "count" and _EN_THOUSANDS.match(text):
+            # `2,000` is 2 to a Vietnamese reader and two thousand to Excel in English (and
+            # to LibreOffice's CSV export of a `#,##0` cell): a count is never written with
+            # three decimals, so it is a thousands comma, or a typo. Never a guess.
+            head, whole = text.split(",")[0], text.replace(",", "")
+            return None, (f"'{text}' không rõ là {head} hay {whole} (Excel tiếng Anh dùng dấu phẩy "
+                          f"tách hàng nghìn): ghi {head}, hoặc {whole} (hay {format_thousands(whole)})")
         if percent and kind == "count":
             return None, f"'{text}' là tỷ lệ phần trăm nhưng chỉ tiêu là số lượng: ghi số nguyên"
     if value < 0:
@@ -65,6 +76,11 @@ def _number(kind: str, cell) -> tuple[Decimal | None, str | None]:
         return None, (f"'{cell}' không rõ là {cell}% hay {_times_100(value)}% (Excel lưu 15,58% là "
                       f"0,1558): ghi kèm dấu %, hoặc định dạng ô thành Percent (%)")
     return value, None
+
+
+def format_thousands(digits: str) -> str:
+    """`2000` → `2.000`, as a Vietnamese document groups thousands."""
+    return f"{int(digits):,}".replace(",", ".")
 
 
 def _times_100(value: Decimal) -> str:

@@ -71,8 +71,7 @@ def resolve(raws: list[RawReturn], dataset, deadline: dt.date, folder: str = "")
         winner = chosen[commune.code]
         if winner is not raw:
             problems.append(Problem(
-                f"{commune.title} gửi {_count_of(first, commune)} bản; dùng bản mới hơn '{winner.name}' "
-                f"(sửa lúc {_stamp(winner.mtime)}), bỏ qua bản này (sửa lúc {_stamp(raw.mtime)})",
+                f"{commune.title} gửi {_count_of(first, commune)} bản; {_why_other(raw, winner)}",
                 file=raw.name))
             returns.append(Return(raw, commune, received, late, used=False, problems=tuple(problems),
                                   superseded_by=winner.name))
@@ -84,6 +83,23 @@ def resolve(raws: list[RawReturn], dataset, deadline: dt.date, folder: str = "")
     expected = tuple(c for c in dataset.communes if shortfalls[c.code])
     return Intake(folder=folder, deadline=deadline, returns=tuple(returns), by_commune=by_commune,
                   expected=expected, findings=tuple(dataset.findings))
+
+
+def _why_other(raw: RawReturn, winner: RawReturn) -> str:
+    """Why `winner` counts and not `raw`, by what decided it: the returns' own dates when
+    they differ (a file time then says nothing, and shown it would contradict the choice),
+    else the files' modification times."""
+    mine, theirs = received_date(raw)[0], received_date(winner)[0]
+    if mine != theirs:
+        return (f"dùng bản có ngày báo cáo mới hơn '{winner.name}' ({_day(theirs)}), "
+                f"bỏ qua bản này ({_day(mine)})")
+    same = f"cùng {_day(mine)}; " if mine else ""
+    return (f"{same}dùng bản mới hơn '{winner.name}' (sửa lúc {_stamp(winner.mtime)}), "
+            f"bỏ qua bản này (sửa lúc {_stamp(raw.mtime)})")
+
+
+def _day(day: dt.date | None) -> str:
+    return f"ngày báo cáo {format_date_short(day)}" if day else UNDATED
 
 
 def _stamp(mtime: float) -> str:

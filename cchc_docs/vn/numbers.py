@@ -87,7 +87,14 @@ def format_decimal(value: Decimal | float | int, places: int = 2) -> str:
 
 
 def format_percent(value: Decimal | float | int) -> str:
+    """A computed rate (a report's share): two decimals at most."""
     return format_decimal(value) + "%"
+
+
+def format_typed_percent(value: Decimal) -> str:
+    """A rate a clerk typed, with every decimal typed (`15,585%` stays 15,585%, never 15,58%:
+    rounded, 79,996% would be printed as a shortfall of "80%" against a target of 80%)."""
+    return format_decimal(value, 10) + "%"
 
 
 def format_count(value: Decimal | float | int) -> str:
