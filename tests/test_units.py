@@ -11,6 +11,7 @@ import pytest
 
 from cchc_docs.units import catalogue
 from cchc_docs.units.headers import header_lines
+from cchc_docs.vn.text import strip_diacritics
 
 pytest.importorskip("vietnam_provinces")
 
@@ -217,7 +218,7 @@ def test_excel_form_prints_one_page_wide_with_borders(cchc, ws):
 
 def test_init_refuses_what_it_cannot_mean(cchc, tmp_path):
     bad = cchc("init", tmp_path / "a", "--province", "Hà Tĩnh", "--agency", "Công an tỉnh")
-    assert bad.exit_code == 2 and "--agency nhận một sở của tỉnh" in bad.stderr
+    assert bad.exit_code == 2 and "không có cơ quan 'Công an tỉnh'" in bad.stderr
     bad = cchc("init", tmp_path / "b", "--commune", "Sơn Kim 1")
     assert bad.exit_code == 2 and "--agency và --commune cần --province" in bad.stderr
     villages = tmp_path / "v.csv"
@@ -266,3 +267,95 @@ def test_an_option_is_named_as_an_option_not_a_column(cchc, tmp_path):
     assert result.exit_code == 2
     assert "Lỗi: tùy chọn '--province': không có tỉnh, thành phố 'Hà Tây'" in result.stderr
     assert "cột '--province'" not in result.stderr and not (tmp_path / "x").exists()
+
+
+def _library_letter(root: Path) -> tuple[list[str], str, str]:
+    """The letter of a workspace through the library (fast enough for 34 provinces),
+    checked as `cchc check --draft` does; returns its header cell lines, number, date line."""
+    import io
+
+    from cchc_docs.check.api import check_docx
+    from cchc_docs.pipeline import Session
+
+    data = Session(root).render_letter()
+    errors = [f for f in check_docx(data, draft=True) if f.severity == "error"]
+    assert not errors, errors
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    return (table.rows[0].cells[0].text.split("\n")[:-1], table.rows[1].cells[0].text.split("\n")[0],
+            table.rows[1].cells[1].text)
+
+
+@pytest.mark.parametrize("province", [f"{n:02d}" for n in (1, 4, 8, 11, 12, 14, 15, 19, 20, 22, 24, 25, 31, 33, 37, 38, 40, 42, 44, 46, 48, 51, 52, 56, 66, 68, 75, 79, 80, 82, 86, 91, 92, 96)])
+def test_every_2025_province_gets_a_workspace_whose_letter_passes(tmp_path, province):
+    from cchc_docs import workspace
+
+    p = next(x for x in catalogue.provinces() if x.code == province)
+    spelling = strip_diacritics(f"{'TP.' if p.type == 'thành phố' else 'tỉnh'} {p.name}").lower()
+    root = tmp_path / "ws"
+    workspace.init(root, province=spelling, year=2026)
+    rows = _communes(root)
+    assert [r["code"] for r in rows] == [u.code for u in catalogue.communes(p.code)]
+    lines, number, date_line = _library_letter(root)
+    assert lines == ["ỦY BAN NHÂN DÂN", f"{p.type} {p.name}".upper()]  # no chủ quản line
+    assert number == "Số:      /UBND-NV"
+    place = "Thành phố Hồ Chí Minh" if p.name == "Hồ Chí Minh" else p.name
+    assert date_line == f"{place}, ngày      tháng      năm 2026"
+
+
+@pytest.mark.parametrize("old, now, how", [("Thừa Thiên Huế", "thành phố Huế", "đổi tên thành"),
+                                           ("vinh phuc", "tỉnh Phú Thọ", "hợp nhất vào"),
+                                           ("Tỉnh Bà Rịa - Vũng Tàu", "thành phố Hồ Chí Minh", "hợp nhất vào")])
+def test_a_pre_2025_province_names_the_province_it_is_part_of(cchc, tmp_path, old, now, how):
+    result = cchc("init", tmp_path / "x", "--province", old)
+    assert result.exit_code == 2
+    assert f"là tỉnh trước 1/7/2025, nay {how} {now}: dùng --province" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_merger_table_covers_the_63_provinces_of_before():
+    names = {p.name for p in catalogue.provinces()}
+    assert set(catalogue.MERGED_2025.values()) <= names
+    assert len(catalogue.MERGED_2025) + len(names) == 63  # 29 merged into 34
+
+
+def test_a_name_two_communes_share_without_tone_marks_asks_for_the_code(cchc, tmp_path):
+    result = cchc("init", tmp_path / "x", "--province", "Thai Nguyen", "--commune", "xa van lang")
+    assert result.exit_code == 2
+    assert "có 2 đơn vị tên 'xa van lang' ở tỉnh Thái Nguyên: xã Văn Lang (02143), xã Văn Lăng (05665)" \
+        in result.stderr and "dùng mã đơn vị" in result.stderr
+    assert not (tmp_path / "x").exists()
+    ok = cchc("init", tmp_path / "y", "--province", "Thái Nguyên", "--commune", "05665", "--year", "2026")
+    assert ok.exit_code == 0, ok.stderr
+    lines, number, date_line = _library_letter(tmp_path / "y")
+    assert lines == ["ỦY BAN NHÂN DÂN", "XÃ VĂN LĂNG"] and number == "Số:      /UBND-VP"
+    assert date_line == "Văn Lăng, ngày      tháng      năm 2026"
+
+
+@pytest.mark.parametrize("agency, province, lines, number", [
+    ("Sở Giao duc va Dao tao", "TP HCM", ["UBND THÀNH PHỐ", "HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+     "Số:      /SGDĐT-VP"),
+    ("Văn phòng UBND tỉnh", "Hà Tĩnh", ["UBND TỈNH HÀ TĨNH", "VĂN PHÒNG"], "Số:      /VP-TH"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Nghệ An",
+     ["UBND TỈNH NGHỆ AN", "SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"], "Số:      /SVHTTDL-VP"),
+    ("Thanh tra tỉnh", "Huế", ["UBND THÀNH PHỐ HUẾ", "THANH TRA THÀNH PHỐ"], "Số:      /TTT-VP"),
+])
+def test_agencies_of_the_province_get_their_header_and_ky_hieu(cchc, tmp_path, agency, province, lines, number):
+    result = cchc("init", tmp_path / "a", "--province", province, "--agency", agency, "--year", "2026")
+    assert result.exit_code == 0, result.stderr
+    got, got_number, _ = _library_letter(tmp_path / "a")
+    assert got == lines and got_number == number
+
+
+@pytest.mark.parametrize("agency, message", [
+    ("Sở Tài chánh", "có phải: Sở Tài chính?"),
+    ("Sở Kế hoạch và Đầu tư", "nhiệm vụ nay thuộc Sở Tài chính: dùng --agency 'Sở Tài chính'"),
+    ("Công an tỉnh", "--agency nhận một trong: Văn phòng Ủy ban nhân dân tỉnh, Sở Nội vụ"),
+])
+def test_an_unknown_agency_exits_2_with_suggestions(cchc, tmp_path, agency, message):
+    result = cchc("init", tmp_path / "a", "--province", "Hà Tĩnh", "--agency", agency)
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_line_of_the_header_never_opens_with_a_dash():
+    assert header_lines("SỞ QUY HOẠCH - KIẾN TRÚC") == ["SỞ QUY HOẠCH -", "KIẾN TRÚC"]

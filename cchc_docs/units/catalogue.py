@@ -112,17 +112,55 @@ def all_communes() -> dict[str, Unit]:
     return {u.code: u for p in provinces() for u in communes(p.code)}
 
 
+# Nghị quyết 202/2025/QH15 (from 1 July 2025): each of the 63 provinces of before → the
+# 2025 province it is part of; the 11 unchanged ones are their own. Thừa Thiên Huế became
+# Thành phố Huế on 1 January 2025 (Nghị quyết 1314/NQ-UBTVQH15).
+MERGED_2025 = {
+    "Hà Giang": "Tuyên Quang", "Yên Bái": "Lào Cai", "Bắc Kạn": "Thái Nguyên",
+    "Vĩnh Phúc": "Phú Thọ", "Hòa Bình": "Phú Thọ", "Bắc Giang": "Bắc Ninh",
+    "Thái Bình": "Hưng Yên", "Hải Dương": "Hải Phòng", "Hà Nam": "Ninh Bình",
+    "Nam Định": "Ninh Bình", "Quảng Bình": "Quảng Trị", "Quảng Nam": "Đà Nẵng",
+    "Kon Tum": "Quảng Ngãi", "Bình Định": "Gia Lai", "Ninh Thuận": "Khánh Hòa",
+    "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Phú Yên": "Đắk Lắk",
+    "Bình Dương": "Hồ Chí Minh", "Bà Rịa - Vũng Tàu": "Hồ Chí Minh", "Bình Phước": "Đồng Nai",
+    "Long An": "Tây Ninh", "Sóc Trăng": "Cần Thơ", "Hậu Giang": "Cần Thơ",
+    "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long", "Tiền Giang": "Đồng Tháp",
+    "Bạc Liêu": "Cà Mau", "Kiên Giang": "An Giang",
+}
+RENAMED_2025 = {"Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế"}
+
+
+def _former(wanted: str) -> str:
+    """`nay thuộc tỉnh Phú Thọ` for a pre-2025 province `wanted` (folded), or ""."""
+    def key(name: str) -> str:
+        return " ".join(_fold(name).replace("-", " ").split())
+
+    for old, new in (*MERGED_2025.items(), *RENAMED_2025.items()):
+        if key(old) == " ".join(wanted.replace("-", " ").split()):
+            p = next(p for p in provinces() if p.name == new)
+            how = "đổi tên thành" if old in RENAMED_2025 else "hợp nhất vào"
+            return (f"'{old}' là tỉnh trước 1/7/2025, nay {how} {p.title}: "
+                    f"dùng --province '{p.name}'")
+    return ""
+
+
 def find_province(text: str) -> Province:
     """The province named by `text`, whatever its tone marks, case or type word
     (`Ha Tinh`, `hà tĩnh`, `Hà Tỉnh`, `tỉnh Hà Tĩnh`, `TP Hồ Chí Minh`, `42`)."""
     wanted = _fold(text)
-    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp.", "tp ", "t. "):
         if wanted.startswith(prefix):
             wanted = wanted[len(prefix):].strip()
+            break
+    wanted = {"hcm": "ho chi minh", "tphcm": "ho chi minh", "tp.hcm": "ho chi minh"}.get(wanted, wanted)
     choices = provinces()
     found = [p for p in choices if p.code == wanted.zfill(2) or _fold(p.name) == wanted]
     if len(found) == 1:
         return found[0]
+    former = _former(wanted)
+    if former:
+        raise InputError(Problem(f"không có tỉnh, thành phố '{nfc(text)}' trong danh mục {CURRENT} "
+                                 "(34 tỉnh, thành phố)", column="--province", hint=former))
     near = difflib.get_close_matches(wanted, [_fold(p.name) for p in choices], n=3, cutoff=0.6)
     names = [p.name for p in choices if _fold(p.name) in near]
     raise InputError(Problem(

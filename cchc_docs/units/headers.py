@@ -71,9 +71,12 @@ def header_lines(name: str) -> list[str]:
         # Prefer a break right after a unit word (`UBND THÀNH PHỐ` / `HỒ CHÍ MINH`), then
         # before one (`SỞ NỘI VỤ` / `TỈNH …`): the place name stays whole; else the most
         # even split that fits.
-        before_unit = any(tail.startswith(u + " ") for u in _UNIT_WORDS)
+        # `VÀ` joins the last part of a name: `SỞ VĂN HÓA, THỂ THAO` / `VÀ DU LỊCH`, never
+        # inside `THỂ THAO`.
+        before_unit = any(tail.startswith(u + " ") for u in (*_UNIT_WORDS, "VÀ"))
         after_unit = any(head.endswith(" " + u) for u in _UNIT_WORDS)
-        rank = 0 if after_unit else 1 if before_unit else 2
+        dash = tail.startswith("- ")  # a line never opens with the dash of `QUY HOẠCH - KIẾN TRÚC`
+        rank = 3 if dash else 0 if after_unit else 1 if before_unit else 2
         cuts.append((not (fits(head) and fits(tail)), rank, abs(width_pt(head) - width_pt(tail)), k))
     _, _, _, k = min(cuts)
     return [" ".join(words[:k]), *header_lines(" ".join(words[k:]))]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import InputError, Problem
 from ..vn import nfc
 from ..vn.text import strip_diacritics
 from .catalogue import Province, Unit
@@ -62,31 +61,24 @@ def province_committee(p: Province, unit_types: list[str]) -> Issuer:
         plan_by=f"Ủy ban nhân dân {p.title}")
 
 
-def _initials(words: str) -> str:
-    return "".join(strip_diacritics(w)[:1].upper() for w in words.split() if w[:1].isalpha())
-
-
 def department(p: Province, agency: str, unit_types: list[str]) -> Issuer:
-    """`Sở Nội vụ`, `Sở Tài chính`…: a department of the province's People's Committee."""
-    name = nfc(agency)
-    if strip_diacritics(name).lower().startswith("so noi vu"):
-        name = "Sở Nội vụ"
-    if not strip_diacritics(name).lower().startswith("so "):
-        raise InputError(Problem(
-            f"chưa hỗ trợ cơ quan '{name}': --agency nhận một sở của tỉnh", column="--agency",
-            hint="ví dụ: --agency 'Sở Nội vụ'; Ủy ban nhân dân tỉnh: bỏ --agency; xã, phường: --commune"))
-    name = "Sở " + name[3:].strip()
-    home_affairs = name == "Sở Nội vụ"
+    """A specialised agency of the province's People's Committee (`Sở Nội vụ`, `Văn phòng
+    UBND tỉnh`…: agencies.py), headed `UBND TỈNH X` / `SỞ NỘI VỤ`."""
+    from .agencies import find_agency, header_name, title
+
+    a = find_agency(agency)
+    name = title(a, p.type)
     units = ", ".join(dict.fromkeys(unit_types)) or "xã, phường"
+    head = "Chánh Văn phòng, các Phó Chánh Văn phòng" if a.abbr == "VP" else \
+        "Chánh Thanh tra, các Phó Chánh Thanh tra" if a.abbr == "TTT" else "Giám đốc, các Phó Giám đốc Sở"
     return Issuer(
-        level="agency", parent=f"UBND {p.title.upper()}", name=name.upper(), title=name, short=name,
-        place=place_name(p.type, p.name), abbr="S" + _initials(name[3:]),
-        office_abbr="CCHC" if home_affairs else "VP",
-        office="Phòng Cải cách hành chính" if home_affairs else "Văn phòng Sở",
-        province=p.name, commune_parent="", signer_authority="", signer_position="GIÁM ĐỐC",
+        level="agency", parent=f"UBND {p.title.upper()}", name=header_name(a, p.type), title=name, short=name,
+        place=place_name(p.type, p.name), abbr=a.abbr, office_abbr=a.office_abbr, office=a.office,
+        province=p.name, commune_parent="", signer_authority="",
+        signer_position={"VP": "CHÁNH VĂN PHÒNG", "TTT": "CHÁNH THANH TRA"}.get(a.abbr, "GIÁM ĐỐC"),
         report_to=f"Ủy ban nhân dân {p.title}",
         recipients=(f"Ủy ban nhân dân các {units}",),
-        copies=(f"UBND {p.type} (để b/c)", "Giám đốc, các Phó Giám đốc Sở"),
+        copies=(f"UBND {p.type} (để b/c)", head),
         plan_by=f"Ủy ban nhân dân {p.title}")
 
 
