@@ -359,3 +359,52 @@ def test_an_unknown_agency_exits_2_with_suggestions(cchc, tmp_path, agency, mess
 
 def test_a_line_of_the_header_never_opens_with_a_dash():
     assert header_lines("SỞ QUY HOẠCH - KIẾN TRÚC") == ["SỞ QUY HOẠCH -", "KIẾN TRÚC"]
+
+
+@pytest.mark.parametrize("province, text, title", [
+    ("Hà Nội", "Phuong Liet", "phường Phương Liệt"),  # a name opening like a type word
+    ("Hà Nội", "Xã Phuong Duc", "xã Phượng Dực"),
+    ("Hà Tĩnh", "phường trần phú", "phường Trần Phú"),
+    ("Hà Tĩnh", "18196", "xã Sơn Kim 1"),
+    ("Thái Nguyên", "5665", "xã Văn Lăng"),
+])
+def test_communes_are_found_by_name_type_and_code(province, text, title):
+    assert catalogue.find_commune(catalogue.find_province(province), text).title == title
+
+
+def test_a_wrong_type_word_names_the_unit_of_that_name(cchc, tmp_path):
+    result = cchc("init", tmp_path / "x", "--province", "Hà Nội", "--commune", "Xã Ba Đình")
+    assert result.exit_code == 2 and "có phải: phường Ba Đình (00004)?" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_ward_named_after_a_person_dates_with_its_full_name_and_has_tổ_dân_phố(cchc, tmp_path):
+    root = tmp_path / "tp"
+    assert cchc("init", root, "--province", "Hà Tĩnh", "--commune", "Tran Phu", "--year", "2026").exit_code == 0
+    lines, number, date_line = _library_letter(root)
+    assert date_line == "Phường Trần Phú, ngày      tháng      năm 2026"  # Decree 30 PL I ô4
+    assert {r["type"] for r in _communes(root)} == {"tổ dân phố"}  # a phường has no thôn
+    assert '"Trưởng các tổ dân phố"' in (root / "cchc.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, bold, lines", [
+    # The place name stays whole even when the type word is left alone on its line.
+    ("ỦY BAN NHÂN DÂN PHƯỜNG PHAN ĐÌNH PHÙNG", True, ["ỦY BAN NHÂN DÂN", "PHƯỜNG", "PHAN ĐÌNH PHÙNG"]),
+    # The chủ quản line is not bold: measured narrower, broken less often.
+    ("UBND PHƯỜNG HOÀNG LIỆT", True, ["UBND PHƯỜNG", "HOÀNG LIỆT"]),
+    ("UBND PHƯỜNG HOÀNG LIỆT", False, ["UBND PHƯỜNG HOÀNG LIỆT"]),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", True, ["SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"]),
+])
+def test_long_names_break_outside_place_names(name, bold, lines):
+    assert header_lines(name, bold=bold) == lines
+
+
+def test_a_commune_form_under_a_province_keeps_its_chủ_quản_line_whole(cchc, tmp_path):
+    root = tmp_path / "hn"
+    assert cchc("init", root, "--province", "Hà Nội", "--commune", "Hoàng Liệt", "--year", "2026").exit_code == 0
+    (root / "data" / "findings.csv").write_text("commune,indicator,value,note\nĐông Hà,ke-hoach,x,\n",
+                                                encoding="utf-8")
+    assert cchc("forms", "-w", root, "--only", "Đông Hà", "--format", "docx").exit_code == 0
+    form = root / "output" / "forms" / "dong-ha.docx"
+    assert docx.Document(str(form)).tables[0].rows[0].cells[0].text == "UBND PHƯỜNG HOÀNG LIỆT\nTỔ DÂN PHỐ ĐÔNG HÀ\n"
+    assert cchc("check", "--draft", form).exit_code == 0

@@ -173,12 +173,11 @@ def find_province(text: str) -> Province:
 def find_commune(province: Province, text: str) -> Unit:
     """A commune of `province` by code or name (tone marks, case, `xã ` prefix forgiven)."""
     units = communes(province.code)
-    wanted = _fold(text)
-    for prefix in ("xa ", "phuong ", "dac khu "):
-        if wanted.startswith(prefix):
-            wanted = wanted[len(prefix):].strip()
-    exact = [u for u in units if match_key(u.name) == match_key(text)]
-    found = exact or [u for u in units if u.code == text.strip() or _fold(u.name) == wanted]
+    # The type word is matched with the name, never stripped from the text: `Phuong Liet`
+    # is phường Phương Liệt, not a unit named `Liet`.
+    wanted, key = " ".join(_fold(text).split()), match_key(text)
+    exact = [u for u in units if key in (match_key(u.name), match_key(u.title))]
+    found = exact or [u for u in units if u.code == text.strip().zfill(5) or wanted in (_fold(u.name), _fold(u.title))]
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
@@ -186,9 +185,15 @@ def find_commune(province: Province, text: str) -> Unit:
             f"có {len(found)} đơn vị tên '{nfc(text)}' ở {province.title}: "
             + ", ".join(f"{u.title} ({u.code})" for u in found),
             column="--commune", hint="ghi đủ dấu hoặc dùng mã đơn vị"))
-    near = difflib.get_close_matches(wanted, [_fold(u.name) for u in units], n=3, cutoff=0.6)
-    names = [u.name for u in units if _fold(u.name) in near]
-    old = successors_of_name(text)
+    bare = wanted
+    for prefix in ("xa ", "phuong ", "dac khu ", "thi tran "):  # `Xã Trần Phú` for phường Trần Phú
+        if bare.startswith(prefix):
+            bare = bare[len(prefix):]
+            break
+    other_type = [f"{u.title} ({u.code})" for u in units if _fold(u.name) == bare]
+    near = difflib.get_close_matches(bare, [_fold(u.name) for u in units], n=3, cutoff=0.6)
+    names = other_type or [u.name for u in units if _fold(u.name) in near]
+    old = successors_of_name(text) or successors_of_name(nfc(text).strip()[len(wanted) - len(bare):])
     hint = (f"'{nfc(text)}' là đơn vị trước 1/7/2025, nay thuộc "
             + ", ".join(f"{u.title} ({u.code})" for u in old) if old else
             f"có phải: {', '.join(names)}?" if names else

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..vn import nfc
-from ..vn.text import strip_diacritics
+from ..vn import match_key, nfc
 from .catalogue import Province, Unit
 
 
@@ -39,11 +38,23 @@ class Issuer:
     plan_by: str = ""  # whose CCHC plan the letter cites: Ủy ban nhân dân tỉnh Hà Tĩnh
 
 
+# Units of the 2025 list named after a person or a historical event (Decree 30 PL I ô4:
+# their địa danh is the full name, `Phường Trần Phú`). Names that are also ordinary place
+# names (Chi Lăng, Đống Đa, Ba Đình, Phú Xuân) are left out: there the place is meant.
+NAMED_AFTER = frozenset(match_key(n) for n in (
+    "Hồ Chí Minh", "Hai Bà Trưng", "Trần Phú", "Quang Trung", "Bế Văn Đàn", "Nguyễn Huệ", "Kim Đồng",
+    "Minh Khai", "Lê Lợi", "Tô Hiệu", "Phan Đình Phùng", "Hoàng Văn Thụ", "Lê Thanh Nghị", "Chu Văn An",
+    "Nguyễn Trãi", "Trần Hưng Đạo", "Trần Nhân Tông", "Lê Đại Hành", "Yết Kiêu", "Ngô Quyền", "Lê Chân",
+    "Nguyễn Bỉnh Khiêm", "Nguyễn Văn Linh", "Phạm Ngũ Lão", "Hoàng Hoa Thám", "Trần Lãm", "Nguyễn Du",
+    "Lê Quý Đôn", "Lý Thường Kiệt", "Nguyễn Nghiêm", "Trần Văn Thời", "Điện Biên Phủ", "Đồng Khởi"))
+
+
 def place_name(unit_type: str, name: str) -> str:
     """Địa danh of a date line (Decree 30 PL I ô4): the unit's name; a unit named by a
-    number or after a person carries its type (`Xã Sơn Kim 1`, `Thành phố Hồ Chí Minh`)."""
+    number, after a person or an event carries its type (`Xã Sơn Kim 1`, `Thành phố Hồ Chí
+    Minh`, `Phường Trần Phú`, `Phường Điện Biên Phủ`)."""
     name = nfc(name)
-    if re.search(r"\d", name) or strip_diacritics(name).lower() == "ho chi minh":
+    if re.search(r"\d", name) or match_key(name) in NAMED_AFTER:
         t = nfc(unit_type)
         return f"{t[:1].upper()}{t[1:]} {name}"
     return name
