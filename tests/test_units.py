@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from cchc_docs.errors import InputError
 from cchc_docs.units import catalogue
 from cchc_docs.units.headers import header_lines
 from cchc_docs.vn.text import strip_diacritics
@@ -408,3 +409,17 @@ def test_a_commune_form_under_a_province_keeps_its_chủ_quản_line_whole(cchc,
     form = root / "output" / "forms" / "dong-ha.docx"
     assert docx.Document(str(form)).tables[0].rows[0].cells[0].text == "UBND PHƯỜNG HOÀNG LIỆT\nTỔ DÂN PHỐ ĐÔNG HÀ\n"
     assert cchc("check", "--draft", form).exit_code == 0
+
+
+def test_every_2025_unit_name_is_capitalised_as_a_place_name():
+    # The package writes `Đắk song`; the date line would fail the checker (Decree 30 PL II).
+    assert catalogue.all_communes()["24718"].name == "Đắk Song"
+    assert not [u for u in catalogue.all_communes().values() if any(w[:1].islower() for w in u.name.split())]
+
+
+def test_a_name_typed_without_tone_marks_that_two_units_share_is_never_guessed():
+    hcm = catalogue.find_province("Hồ Chí Minh")
+    with pytest.raises(InputError, match=r"xã Thanh An \(25807\), xã Thạnh An \(27676\)"):
+        catalogue.find_commune(hcm, "Thanh An")  # an exact spelling of one, the plain spelling of both
+    assert catalogue.find_commune(hcm, "Thạnh An").code == "27676"
+    assert catalogue.find_commune(hcm, "xã Thanh An").code == "25807"  # a tone mark typed: as written

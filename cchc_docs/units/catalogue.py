@@ -67,6 +67,12 @@ def _split_type(full: str, types: tuple[str, ...]) -> tuple[str, str]:
     return "", full
 
 
+def _capitalised(name: str) -> str:
+    """Every syllable of a place name capitalised (Decree 30 PL II: tên địa lý): the package
+    writes `Đắk song` (24718) where the resolution writes Đắk Song."""
+    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+
+
 # ---------------------------------------------------------------- 2025-07: the package
 
 def _package():
@@ -101,6 +107,7 @@ def communes(province_code: str) -> tuple[Unit, ...]:
     out = []
     for w in vp.Ward.iter_by_province(vp.ProvinceCode(int(province_code))):
         kind, name = _split_type(nfc(w.name), ("xã", "phường", "đặc khu"))
+        name = _capitalised(name)
         out.append(Unit(code=f"{int(w.code):05d}", name=name, type=kind or w.division_type.value,
                         province=province.name))
     return tuple(sorted(out, key=lambda u: u.code))
@@ -176,8 +183,11 @@ def find_commune(province: Province, text: str) -> Unit:
     # The type word is matched with the name, never stripped from the text: `Phuong Liet`
     # is phường Phương Liệt, not a unit named `Liet`.
     wanted, key = " ".join(_fold(text).split()), match_key(text)
+    folded = [u for u in units if u.code == text.strip().zfill(5) or wanted in (_fold(u.name), _fold(u.title))]
     exact = [u for u in units if key in (match_key(u.name), match_key(u.title))]
-    found = exact or [u for u in units if u.code == text.strip().zfill(5) or wanted in (_fold(u.name), _fold(u.title))]
+    # Typed without any tone mark, `Thanh An` may mean xã Thanh An or xã Thạnh An: ask.
+    plain = strip_diacritics(text) == nfc(text)
+    found = folded if plain and len(folded) > len(exact) else exact or folded
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
