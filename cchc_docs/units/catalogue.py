@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -135,18 +136,21 @@ MERGED_2025 = {
     "Bạc Liêu": "Cà Mau", "Kiên Giang": "An Giang",
 }
 RENAMED_2025 = {"Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế"}
+_FORMER_SPELLINGS = {"Bắc Cạn": "Bắc Kạn", "BR-VT": "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu"}
 
 
 def _former(wanted: str) -> str:
     """`nay thuộc tỉnh Phú Thọ` for a pre-2025 province `wanted` (folded), or ""."""
-    def key(name: str) -> str:
-        return " ".join(_fold(name).replace("-", " ").split())
+    def key(name: str) -> str:  # `Kon Tum`, `Kontum`, `Bà Rịa-Vũng Tàu` agree
+        return re.sub(r"[^a-z0-9]", "", _fold(name))
 
-    for old, new in (*MERGED_2025.items(), *RENAMED_2025.items()):
-        if key(old) == " ".join(wanted.replace("-", " ").split()):
+    for old, new in (*MERGED_2025.items(), *RENAMED_2025.items(), *_FORMER_SPELLINGS.items()):
+        if key(old) == key(wanted):
+            if old in _FORMER_SPELLINGS:
+                old, new = new, MERGED_2025[new]
             p = next(p for p in provinces() if p.name == new)
-            how = "đổi tên thành" if old in RENAMED_2025 else "hợp nhất vào"
-            return (f"'{old}' là tỉnh trước 1/7/2025, nay {how} {p.title}: "
+            how, until = ("đổi tên thành", "1/1/2025") if old in RENAMED_2025 else ("hợp nhất vào", "1/7/2025")
+            return (f"'{old}' là tỉnh trước {until}, nay {how} {p.title}: "
                     f"dùng --province '{p.name}'")
     return ""
 
@@ -161,7 +165,8 @@ def find_province(text: str) -> Province:
             break
     wanted = {"hcm": "ho chi minh", "tphcm": "ho chi minh", "tp.hcm": "ho chi minh"}.get(wanted, wanted)
     choices = provinces()
-    found = [p for p in choices if p.code == wanted.zfill(2) or _fold(p.name) == wanted]
+    bare = re.sub(r"[^a-z0-9]", "", wanted)  # `Daklak`, `Đắk-Lắk`: the same letters
+    found = [p for p in choices if p.code == wanted.zfill(2) or re.sub(r"[^a-z0-9]", "", _fold(p.name)) == bare]
     if len(found) == 1:
         return found[0]
     former = _former(wanted)
@@ -185,8 +190,14 @@ def find_commune(province: Province, text: str) -> Unit:
     wanted, key = " ".join(_fold(text).split()), match_key(text)
     folded = [u for u in units if u.code == text.strip().zfill(5) or wanted in (_fold(u.name), _fold(u.title))]
     exact = [u for u in units if key in (match_key(u.name), match_key(u.title))]
-    # Typed without any tone mark, `Thanh An` may mean xã Thanh An or xã Thạnh An: ask.
-    plain = strip_diacritics(text) == nfc(text)
+    # A name typed without any tone mark (`Thanh An`, `Xã Thanh An`) may mean xã Thanh An or
+    # xã Thạnh An: ask. The type word's marks say nothing about the name's.
+    name_part = nfc(text).strip()
+    for prefix in ("xa ", "phuong ", "dac khu "):
+        if _fold(name_part).startswith(prefix):
+            name_part = name_part[len(prefix):]
+            break
+    plain = strip_diacritics(name_part) == name_part
     found = folded if plain and len(folded) > len(exact) else exact or folded
     if len(found) == 1:
         return found[0]
