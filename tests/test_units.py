@@ -427,3 +427,13 @@ def test_a_name_typed_without_tone_marks_that_two_units_share_is_never_guessed()
     with pytest.raises(InputError, match="dùng mã đơn vị"):
         catalogue.find_commune(hcm, "Xã Thanh An")  # the type word's tone mark says nothing of the name's
     assert catalogue.find_commune(hcm, "25807").name == "Thanh An"
+
+
+@pytest.mark.parametrize("code, place", [("01279", "Phường Nùng Trí Cao"), ("32244", "Xã Phan Ngọc Hiển"),
+                                         ("03127", "Phường Điện Biên Phủ"), ("00694", "Phường Hà Giang 1"),
+                                         ("00691", "Phường Hà Giang 2"), ("01021", "Hoàng Su Phì")])
+def test_place_of_the_date_line_per_decree_30(code, place):
+    from cchc_docs.units.issuers import place_name
+
+    unit = catalogue.all_communes()[code]
+    assert place_name(unit.type, unit.name) == place

@@ -46,7 +46,10 @@ NAMED_AFTER = frozenset(match_key(n) for n in (
     "Minh Khai", "Lê Lợi", "Tô Hiệu", "Phan Đình Phùng", "Hoàng Văn Thụ", "Lê Thanh Nghị", "Chu Văn An",
     "Nguyễn Trãi", "Trần Hưng Đạo", "Trần Nhân Tông", "Lê Đại Hành", "Yết Kiêu", "Ngô Quyền", "Lê Chân",
     "Nguyễn Bỉnh Khiêm", "Nguyễn Văn Linh", "Phạm Ngũ Lão", "Hoàng Hoa Thám", "Trần Lãm", "Nguyễn Du",
-    "Lê Quý Đôn", "Lý Thường Kiệt", "Nguyễn Nghiêm", "Trần Văn Thời", "Điện Biên Phủ", "Đồng Khởi"))
+    "Lê Quý Đôn", "Lý Thường Kiệt", "Nguyễn Nghiêm", "Trần Văn Thời", "Nùng Trí Cao", "Lương Văn Tri",
+    "Phạm Sư Mạnh", "Nguyễn Đại Năng", "Nguyễn Lương Bằng", "Lê Ích Mộc", "Triệu Việt Vương", "Hà Huy Tập",
+    "Trương Quang Trọng", "Đặng Thùy Trâm", "Dương Minh Châu", "Hồ Đắc Kiện", "Lý Văn Lâm", "Hồ Thị Kỷ",
+    "Lương Thế Trân", "Nguyễn Việt Khái", "Phan Ngọc Hiển", "Điện Biên Phủ", "Đồng Khởi"))
 
 
 def place_name(unit_type: str, name: str) -> str:
