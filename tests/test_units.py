@@ -9,8 +9,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from cchc_docs.errors import InputError
 from cchc_docs.units import catalogue
 from cchc_docs.units.headers import header_lines
+from cchc_docs.vn.text import strip_diacritics
 
 pytest.importorskip("vietnam_provinces")
 
@@ -49,7 +51,7 @@ def test_catalogue_has_the_34_provinces_and_3321_units():
     assert catalogue.all_communes()["18160"].name == "Sơn Hồng"
 
 
-@pytest.mark.parametrize("spelling", ["Ha Tinh", "hà tĩnh", "Hà Tỉnh", "tỉnh Hà Tĩnh", "42"])
+@pytest.mark.parametrize("spelling", ["Ha Tinh", "hà tĩnh", "Hà Tỉnh", "tỉnh Hà Tĩnh", "42", "HaTinh", "Tp. Ha Tinh"])
 def test_province_names_match_whatever_the_tone_marks(spelling):
     assert catalogue.find_province(spelling).name == "Hà Tĩnh"
 
@@ -217,7 +219,7 @@ def test_excel_form_prints_one_page_wide_with_borders(cchc, ws):
 
 def test_init_refuses_what_it_cannot_mean(cchc, tmp_path):
     bad = cchc("init", tmp_path / "a", "--province", "Hà Tĩnh", "--agency", "Công an tỉnh")
-    assert bad.exit_code == 2 and "--agency nhận một sở của tỉnh" in bad.stderr
+    assert bad.exit_code == 2 and "không có cơ quan 'Công an tỉnh'" in bad.stderr
     bad = cchc("init", tmp_path / "b", "--commune", "Sơn Kim 1")
     assert bad.exit_code == 2 and "--agency và --commune cần --province" in bad.stderr
     villages = tmp_path / "v.csv"
@@ -266,3 +268,172 @@ def test_an_option_is_named_as_an_option_not_a_column(cchc, tmp_path):
     assert result.exit_code == 2
     assert "Lỗi: tùy chọn '--province': không có tỉnh, thành phố 'Hà Tây'" in result.stderr
     assert "cột '--province'" not in result.stderr and not (tmp_path / "x").exists()
+
+
+def _library_letter(root: Path) -> tuple[list[str], str, str]:
+    """The letter of a workspace through the library (fast enough for 34 provinces),
+    checked as `cchc check --draft` does; returns its header cell lines, number, date line."""
+    import io
+
+    from cchc_docs.check.api import check_docx
+    from cchc_docs.pipeline import Session
+
+    data = Session(root).render_letter()
+    errors = [f for f in check_docx(data, draft=True) if f.severity == "error"]
+    assert not errors, errors
+    table = docx.Document(io.BytesIO(data)).tables[0]
+    return (table.rows[0].cells[0].text.split("\n")[:-1], table.rows[1].cells[0].text.split("\n")[0],
+            table.rows[1].cells[1].text)
+
+
+@pytest.mark.parametrize("province", [f"{n:02d}" for n in (1, 4, 8, 11, 12, 14, 15, 19, 20, 22, 24, 25, 31, 33, 37, 38, 40, 42, 44, 46, 48, 51, 52, 56, 66, 68, 75, 79, 80, 82, 86, 91, 92, 96)])
+def test_every_2025_province_gets_a_workspace_whose_letter_passes(tmp_path, province):
+    from cchc_docs import workspace
+
+    p = next(x for x in catalogue.provinces() if x.code == province)
+    spelling = strip_diacritics(f"{'TP.' if p.type == 'thành phố' else 'tỉnh'} {p.name}").lower()
+    root = tmp_path / "ws"
+    workspace.init(root, province=spelling, year=2026)
+    rows = _communes(root)
+    assert [r["code"] for r in rows] == [u.code for u in catalogue.communes(p.code)]
+    lines, number, date_line = _library_letter(root)
+    assert lines == ["ỦY BAN NHÂN DÂN", f"{p.type} {p.name}".upper()]  # no chủ quản line
+    assert number == "Số:      /UBND-NV"
+    place = "Thành phố Hồ Chí Minh" if p.name == "Hồ Chí Minh" else p.name
+    assert date_line == f"{place}, ngày      tháng      năm 2026"
+
+
+@pytest.mark.parametrize("old, now, how", [("Thừa Thiên Huế", "thành phố Huế", "1/1/2025, nay đổi tên thành"),
+                                           ("vinh phuc", "tỉnh Phú Thọ", "1/7/2025, nay hợp nhất vào"),
+                                           ("Tỉnh Bà Rịa - Vũng Tàu", "thành phố Hồ Chí Minh", "1/7/2025, nay hợp nhất vào"),
+                                           ("BR-VT", "thành phố Hồ Chí Minh", "1/7/2025, nay hợp nhất vào"),
+                                           ("Kontum", "tỉnh Quảng Ngãi", "1/7/2025, nay hợp nhất vào")])
+def test_a_pre_2025_province_names_the_province_it_is_part_of(cchc, tmp_path, old, now, how):
+    result = cchc("init", tmp_path / "x", "--province", old)
+    assert result.exit_code == 2
+    assert f"là tỉnh trước {how} {now}: dùng --province" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_merger_table_covers_the_63_provinces_of_before():
+    names = {p.name for p in catalogue.provinces()}
+    assert set(catalogue.MERGED_2025.values()) <= names
+    assert len(catalogue.MERGED_2025) + len(names) == 63  # 29 merged into 34
+
+
+def test_a_name_two_communes_share_without_tone_marks_asks_for_the_code(cchc, tmp_path):
+    result = cchc("init", tmp_path / "x", "--province", "Thai Nguyen", "--commune", "xa van lang")
+    assert result.exit_code == 2
+    assert "có 2 đơn vị tên 'xa van lang' ở tỉnh Thái Nguyên: xã Văn Lang (02143), xã Văn Lăng (05665)" \
+        in result.stderr and "dùng mã đơn vị" in result.stderr
+    assert not (tmp_path / "x").exists()
+    ok = cchc("init", tmp_path / "y", "--province", "Thái Nguyên", "--commune", "05665", "--year", "2026")
+    assert ok.exit_code == 0, ok.stderr
+    lines, number, date_line = _library_letter(tmp_path / "y")
+    assert lines == ["ỦY BAN NHÂN DÂN", "XÃ VĂN LĂNG"] and number == "Số:      /UBND-VP"
+    assert date_line == "Văn Lăng, ngày      tháng      năm 2026"
+
+
+@pytest.mark.parametrize("agency, province, lines, number", [
+    ("Sở Giao duc va Dao tao", "TP HCM", ["UBND THÀNH PHỐ", "HỒ CHÍ MINH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
+     "Số:      /SGDĐT-VP"),
+    ("Văn phòng UBND tỉnh", "Hà Tĩnh", ["UBND TỈNH HÀ TĨNH", "VĂN PHÒNG"], "Số:      /VP-TH"),
+    ("Sở Văn hóa, Thể thao và Du lịch", "Nghệ An",
+     ["UBND TỈNH NGHỆ AN", "SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"], "Số:      /SVHTTDL-VP"),
+    ("Thanh tra tỉnh", "Huế", ["UBND THÀNH PHỐ HUẾ", "THANH TRA THÀNH PHỐ"], "Số:      /TTT-VP"),
+])
+def test_agencies_of_the_province_get_their_header_and_ky_hieu(cchc, tmp_path, agency, province, lines, number):
+    result = cchc("init", tmp_path / "a", "--province", province, "--agency", agency, "--year", "2026")
+    assert result.exit_code == 0, result.stderr
+    got, got_number, _ = _library_letter(tmp_path / "a")
+    assert got == lines and got_number == number
+
+
+@pytest.mark.parametrize("agency, message", [
+    ("Sở Tài chánh", "có phải: Sở Tài chính?"),
+    ("Sở Kế hoạch và Đầu tư", "nhiệm vụ nay thuộc Sở Tài chính: dùng --agency 'Sở Tài chính'"),
+    ("Công an tỉnh", "--agency nhận một trong: Văn phòng Ủy ban nhân dân tỉnh, Sở Nội vụ"),
+])
+def test_an_unknown_agency_exits_2_with_suggestions(cchc, tmp_path, agency, message):
+    result = cchc("init", tmp_path / "a", "--province", "Hà Tĩnh", "--agency", agency)
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_line_of_the_header_never_opens_with_a_dash():
+    assert header_lines("SỞ QUY HOẠCH - KIẾN TRÚC") == ["SỞ QUY HOẠCH -", "KIẾN TRÚC"]
+
+
+@pytest.mark.parametrize("province, text, title", [
+    ("Hà Nội", "Phuong Liet", "phường Phương Liệt"),  # a name opening like a type word
+    ("Hà Nội", "Xã Phuong Duc", "xã Phượng Dực"),
+    ("Hà Tĩnh", "phường trần phú", "phường Trần Phú"),
+    ("Hà Tĩnh", "18196", "xã Sơn Kim 1"),
+    ("Thái Nguyên", "5665", "xã Văn Lăng"),
+])
+def test_communes_are_found_by_name_type_and_code(province, text, title):
+    assert catalogue.find_commune(catalogue.find_province(province), text).title == title
+
+
+def test_a_wrong_type_word_names_the_unit_of_that_name(cchc, tmp_path):
+    result = cchc("init", tmp_path / "x", "--province", "Hà Nội", "--commune", "Xã Ba Đình")
+    assert result.exit_code == 2 and "có phải: phường Ba Đình (00004)?" in result.stderr
+    assert not (tmp_path / "x").exists()
+
+
+def test_a_ward_named_after_a_person_dates_with_its_full_name_and_has_tổ_dân_phố(cchc, tmp_path):
+    root = tmp_path / "tp"
+    assert cchc("init", root, "--province", "Hà Tĩnh", "--commune", "Tran Phu", "--year", "2026").exit_code == 0
+    lines, number, date_line = _library_letter(root)
+    assert date_line == "Phường Trần Phú, ngày      tháng      năm 2026"  # Decree 30 PL I ô4
+    assert {r["type"] for r in _communes(root)} == {"tổ dân phố"}  # a phường has no thôn
+    assert '"Trưởng các tổ dân phố"' in (root / "cchc.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, bold, lines", [
+    # The place name stays whole even when the type word is left alone on its line.
+    ("ỦY BAN NHÂN DÂN PHƯỜNG PHAN ĐÌNH PHÙNG", True, ["ỦY BAN NHÂN DÂN", "PHƯỜNG", "PHAN ĐÌNH PHÙNG"]),
+    # The chủ quản line is not bold: measured narrower, broken less often.
+    ("UBND PHƯỜNG HOÀNG LIỆT", True, ["UBND PHƯỜNG", "HOÀNG LIỆT"]),
+    ("UBND PHƯỜNG HOÀNG LIỆT", False, ["UBND PHƯỜNG HOÀNG LIỆT"]),
+    ("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", True, ["SỞ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"]),
+])
+def test_long_names_break_outside_place_names(name, bold, lines):
+    assert header_lines(name, bold=bold) == lines
+
+
+def test_a_commune_form_under_a_province_keeps_its_chủ_quản_line_whole(cchc, tmp_path):
+    root = tmp_path / "hn"
+    assert cchc("init", root, "--province", "Hà Nội", "--commune", "Hoàng Liệt", "--year", "2026").exit_code == 0
+    (root / "data" / "findings.csv").write_text("commune,indicator,value,note\nĐông Hà,ke-hoach,x,\n",
+                                                encoding="utf-8")
+    assert cchc("forms", "-w", root, "--only", "Đông Hà", "--format", "docx").exit_code == 0
+    form = root / "output" / "forms" / "dong-ha.docx"
+    assert docx.Document(str(form)).tables[0].rows[0].cells[0].text == "UBND PHƯỜNG HOÀNG LIỆT\nTỔ DÂN PHỐ ĐÔNG HÀ\n"
+    assert cchc("check", "--draft", form).exit_code == 0
+
+
+def test_every_2025_unit_name_is_capitalised_as_a_place_name():
+    # The package writes `Đắk song`; the date line would fail the checker (Decree 30 PL II).
+    assert catalogue.all_communes()["24718"].name == "Đắk Song"
+    assert not [u for u in catalogue.all_communes().values() if any(w[:1].islower() for w in u.name.split())]
+
+
+def test_a_name_typed_without_tone_marks_that_two_units_share_is_never_guessed():
+    hcm = catalogue.find_province("Hồ Chí Minh")
+    with pytest.raises(InputError, match=r"xã Thanh An \(25807\), xã Thạnh An \(27676\)"):
+        catalogue.find_commune(hcm, "Thanh An")  # an exact spelling of one, the plain spelling of both
+    assert catalogue.find_commune(hcm, "Thạnh An").code == "27676"
+    with pytest.raises(InputError, match="dùng mã đơn vị"):
+        catalogue.find_commune(hcm, "Xã Thanh An")  # the type word's tone mark says nothing of the name's
+    assert catalogue.find_commune(hcm, "25807").name == "Thanh An"
+
+
+@pytest.mark.parametrize("code, place", [("01279", "Phường Nùng Trí Cao"), ("32244", "Xã Phan Ngọc Hiển"),
+                                         ("03127", "Phường Điện Biên Phủ"), ("00694", "Phường Hà Giang 1"),
+                                         ("00691", "Phường Hà Giang 2"), ("01021", "Hoàng Su Phì")])
+def test_place_of_the_date_line_per_decree_30(code, place):
+    from cchc_docs.units.issuers import place_name
+
+    unit = catalogue.all_communes()[code]
+    assert place_name(unit.type, unit.name) == place

@@ -19,7 +19,9 @@ def _session(workspace):
 @click.option("--province", metavar="TỈNH",
               help="Tạo workspace cho Ủy ban nhân dân tỉnh, thành phố (danh mục 2025: 34 tỉnh, thành phố), "
                    "với mọi xã, phường, đặc khu của tỉnh. Tên viết có dấu hay không đều được.")
-@click.option("--agency", metavar="SỞ", help="Cùng --province: workspace của một sở, ví dụ 'Sở Nội vụ'.")
+@click.option("--agency", metavar="CƠ_QUAN",
+              help="Cùng --province: workspace của một cơ quan chuyên môn của UBND tỉnh, "
+                   "ví dụ 'Sở Nội vụ', 'Văn phòng UBND tỉnh'.")
 @click.option("--commune", metavar="XÃ",
               help="Cùng --province: workspace của Ủy ban nhân dân xã, phường, gửi các thôn, tổ dân phố.")
 @click.option("--villages", type=click.Path(dir_okay=False), metavar="TỆP",

@@ -5,4 +5,5 @@ the issuers of each level and their Decree 30 headers, new workspaces made from 
     catalogue.py   provinces, communes, successors      issuers.py   who issues, per level
     headers.py     agency lines of the header           workspaces.py  cchc.toml + communes.csv
     samples.py     shipped samples (--sample)           checks.py    validate warnings
+    agencies.py    a province's agencies (--agency)
 """

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,6 +68,12 @@ def _split_type(full: str, types: tuple[str, ...]) -> tuple[str, str]:
     return "", full
 
 
+def _capitalised(name: str) -> str:
+    """Every syllable of a place name capitalised (Decree 30 PL II: tên địa lý): the package
+    writes `Đắk song` (24718) where the resolution writes Đắk Song."""
+    return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+
+
 # ---------------------------------------------------------------- 2025-07: the package
 
 def _package():
@@ -101,6 +108,7 @@ def communes(province_code: str) -> tuple[Unit, ...]:
     out = []
     for w in vp.Ward.iter_by_province(vp.ProvinceCode(int(province_code))):
         kind, name = _split_type(nfc(w.name), ("xã", "phường", "đặc khu"))
+        name = _capitalised(name)
         out.append(Unit(code=f"{int(w.code):05d}", name=name, type=kind or w.division_type.value,
                         province=province.name))
     return tuple(sorted(out, key=lambda u: u.code))
@@ -112,17 +120,59 @@ def all_communes() -> dict[str, Unit]:
     return {u.code: u for p in provinces() for u in communes(p.code)}
 
 
+# Nghị quyết 202/2025/QH15 (from 1 July 2025): each of the 63 provinces of before → the
+# 2025 province it is part of; the 11 unchanged ones are their own. Thừa Thiên Huế became
+# Thành phố Huế on 1 January 2025 (Nghị quyết 1314/NQ-UBTVQH15).
+MERGED_2025 = {
+    "Hà Giang": "Tuyên Quang", "Yên Bái": "Lào Cai", "Bắc Kạn": "Thái Nguyên",
+    "Vĩnh Phúc": "Phú Thọ", "Hòa Bình": "Phú Thọ", "Bắc Giang": "Bắc Ninh",
+    "Thái Bình": "Hưng Yên", "Hải Dương": "Hải Phòng", "Hà Nam": "Ninh Bình",
+    "Nam Định": "Ninh Bình", "Quảng Bình": "Quảng Trị", "Quảng Nam": "Đà Nẵng",
+    "Kon Tum": "Quảng Ngãi", "Bình Định": "Gia Lai", "Ninh Thuận": "Khánh Hòa",
+    "Đắk Nông": "Lâm Đồng", "Bình Thuận": "Lâm Đồng", "Phú Yên": "Đắk Lắk",
+    "Bình Dương": "Hồ Chí Minh", "Bà Rịa - Vũng Tàu": "Hồ Chí Minh", "Bình Phước": "Đồng Nai",
+    "Long An": "Tây Ninh", "Sóc Trăng": "Cần Thơ", "Hậu Giang": "Cần Thơ",
+    "Bến Tre": "Vĩnh Long", "Trà Vinh": "Vĩnh Long", "Tiền Giang": "Đồng Tháp",
+    "Bạc Liêu": "Cà Mau", "Kiên Giang": "An Giang",
+}
+RENAMED_2025 = {"Thừa Thiên Huế": "Huế", "Thừa Thiên - Huế": "Huế"}
+_FORMER_SPELLINGS = {"Bắc Cạn": "Bắc Kạn", "BR-VT": "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu": "Bà Rịa - Vũng Tàu"}
+
+
+def _former(wanted: str) -> str:
+    """`nay thuộc tỉnh Phú Thọ` for a pre-2025 province `wanted` (folded), or ""."""
+    def key(name: str) -> str:  # `Kon Tum`, `Kontum`, `Bà Rịa-Vũng Tàu` agree
+        return re.sub(r"[^a-z0-9]", "", _fold(name))
+
+    for old, new in (*MERGED_2025.items(), *RENAMED_2025.items(), *_FORMER_SPELLINGS.items()):
+        if key(old) == key(wanted):
+            if old in _FORMER_SPELLINGS:
+                old, new = new, MERGED_2025[new]
+            p = next(p for p in provinces() if p.name == new)
+            how, until = ("đổi tên thành", "1/1/2025") if old in RENAMED_2025 else ("hợp nhất vào", "1/7/2025")
+            return (f"'{old}' là tỉnh trước {until}, nay {how} {p.title}: "
+                    f"dùng --province '{p.name}'")
+    return ""
+
+
 def find_province(text: str) -> Province:
     """The province named by `text`, whatever its tone marks, case or type word
     (`Ha Tinh`, `hà tĩnh`, `Hà Tỉnh`, `tỉnh Hà Tĩnh`, `TP Hồ Chí Minh`, `42`)."""
     wanted = _fold(text)
-    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp "):
+    for prefix in ("tinh ", "thanh pho ", "tp. ", "tp.", "tp ", "t. "):
         if wanted.startswith(prefix):
             wanted = wanted[len(prefix):].strip()
+            break
+    wanted = {"hcm": "ho chi minh", "tphcm": "ho chi minh", "tp.hcm": "ho chi minh"}.get(wanted, wanted)
     choices = provinces()
-    found = [p for p in choices if p.code == wanted.zfill(2) or _fold(p.name) == wanted]
+    bare = re.sub(r"[^a-z0-9]", "", wanted)  # `Daklak`, `Đắk-Lắk`: the same letters
+    found = [p for p in choices if p.code == wanted.zfill(2) or re.sub(r"[^a-z0-9]", "", _fold(p.name)) == bare]
     if len(found) == 1:
         return found[0]
+    former = _former(wanted)
+    if former:
+        raise InputError(Problem(f"không có tỉnh, thành phố '{nfc(text)}' trong danh mục {CURRENT} "
+                                 "(34 tỉnh, thành phố)", column="--province", hint=former))
     near = difflib.get_close_matches(wanted, [_fold(p.name) for p in choices], n=3, cutoff=0.6)
     names = [p.name for p in choices if _fold(p.name) in near]
     raise InputError(Problem(
@@ -135,12 +185,20 @@ def find_province(text: str) -> Province:
 def find_commune(province: Province, text: str) -> Unit:
     """A commune of `province` by code or name (tone marks, case, `xã ` prefix forgiven)."""
     units = communes(province.code)
-    wanted = _fold(text)
+    # The type word is matched with the name, never stripped from the text: `Phuong Liet`
+    # is phường Phương Liệt, not a unit named `Liet`.
+    wanted, key = " ".join(_fold(text).split()), match_key(text)
+    folded = [u for u in units if u.code == text.strip().zfill(5) or wanted in (_fold(u.name), _fold(u.title))]
+    exact = [u for u in units if key in (match_key(u.name), match_key(u.title))]
+    # A name typed without any tone mark (`Thanh An`, `Xã Thanh An`) may mean xã Thanh An or
+    # xã Thạnh An: ask. The type word's marks say nothing about the name's.
+    name_part = nfc(text).strip()
     for prefix in ("xa ", "phuong ", "dac khu "):
-        if wanted.startswith(prefix):
-            wanted = wanted[len(prefix):].strip()
-    exact = [u for u in units if match_key(u.name) == match_key(text)]
-    found = exact or [u for u in units if u.code == text.strip() or _fold(u.name) == wanted]
+        if _fold(name_part).startswith(prefix):
+            name_part = name_part[len(prefix):]
+            break
+    plain = strip_diacritics(name_part) == name_part
+    found = folded if plain and len(folded) > len(exact) else exact or folded
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
@@ -148,9 +206,15 @@ def find_commune(province: Province, text: str) -> Unit:
             f"có {len(found)} đơn vị tên '{nfc(text)}' ở {province.title}: "
             + ", ".join(f"{u.title} ({u.code})" for u in found),
             column="--commune", hint="ghi đủ dấu hoặc dùng mã đơn vị"))
-    near = difflib.get_close_matches(wanted, [_fold(u.name) for u in units], n=3, cutoff=0.6)
-    names = [u.name for u in units if _fold(u.name) in near]
-    old = successors_of_name(text)
+    bare = wanted
+    for prefix in ("xa ", "phuong ", "dac khu ", "thi tran "):  # `Xã Trần Phú` for phường Trần Phú
+        if bare.startswith(prefix):
+            bare = bare[len(prefix):]
+            break
+    other_type = [f"{u.title} ({u.code})" for u in units if _fold(u.name) == bare]
+    near = difflib.get_close_matches(bare, [_fold(u.name) for u in units], n=3, cutoff=0.6)
+    names = other_type or [u.name for u in units if _fold(u.name) in near]
+    old = successors_of_name(text) or successors_of_name(nfc(text).strip()[len(wanted) - len(bare):])
     hint = (f"'{nfc(text)}' là đơn vị trước 1/7/2025, nay thuộc "
             + ", ".join(f"{u.title} ({u.code})" for u in old) if old else
             f"có phải: {', '.join(names)}?" if names else

@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import InputError, Problem
-from ..vn import nfc
-from ..vn.text import strip_diacritics
+from ..vn import match_key, nfc
 from .catalogue import Province, Unit
 
 
@@ -40,11 +38,26 @@ class Issuer:
     plan_by: str = ""  # whose CCHC plan the letter cites: Ủy ban nhân dân tỉnh Hà Tĩnh
 
 
+# Units of the 2025 list named after a person or a historical event (Decree 30 PL I ô4:
+# their địa danh is the full name, `Phường Trần Phú`). Names that are also ordinary place
+# names (Chi Lăng, Đống Đa, Ba Đình, Phú Xuân) are left out: there the place is meant.
+NAMED_AFTER = frozenset(match_key(n) for n in (
+    "Hồ Chí Minh", "Hai Bà Trưng", "Trần Phú", "Quang Trung", "Bế Văn Đàn", "Nguyễn Huệ", "Kim Đồng",
+    "Minh Khai", "Lê Lợi", "Tô Hiệu", "Phan Đình Phùng", "Hoàng Văn Thụ", "Lê Thanh Nghị", "Chu Văn An",
+    "Nguyễn Trãi", "Trần Hưng Đạo", "Trần Nhân Tông", "Lê Đại Hành", "Yết Kiêu", "Ngô Quyền", "Lê Chân",
+    "Nguyễn Bỉnh Khiêm", "Nguyễn Văn Linh", "Phạm Ngũ Lão", "Hoàng Hoa Thám", "Trần Lãm", "Nguyễn Du",
+    "Lê Quý Đôn", "Lý Thường Kiệt", "Nguyễn Nghiêm", "Trần Văn Thời", "Nùng Trí Cao", "Lương Văn Tri",
+    "Phạm Sư Mạnh", "Nguyễn Đại Năng", "Nguyễn Lương Bằng", "Lê Ích Mộc", "Triệu Việt Vương", "Hà Huy Tập",
+    "Trương Quang Trọng", "Đặng Thùy Trâm", "Dương Minh Châu", "Hồ Đắc Kiện", "Lý Văn Lâm", "Hồ Thị Kỷ",
+    "Lương Thế Trân", "Nguyễn Việt Khái", "Phan Ngọc Hiển", "Điện Biên Phủ", "Đồng Khởi"))
+
+
 def place_name(unit_type: str, name: str) -> str:
     """Địa danh of a date line (Decree 30 PL I ô4): the unit's name; a unit named by a
-    number or after a person carries its type (`Xã Sơn Kim 1`, `Thành phố Hồ Chí Minh`)."""
+    number, after a person or an event carries its type (`Xã Sơn Kim 1`, `Thành phố Hồ Chí
+    Minh`, `Phường Trần Phú`, `Phường Điện Biên Phủ`)."""
     name = nfc(name)
-    if re.search(r"\d", name) or strip_diacritics(name).lower() == "ho chi minh":
+    if re.search(r"\d", name) or match_key(name) in NAMED_AFTER:
         t = nfc(unit_type)
         return f"{t[:1].upper()}{t[1:]} {name}"
     return name
@@ -62,31 +75,24 @@ def province_committee(p: Province, unit_types: list[str]) -> Issuer:
         plan_by=f"Ủy ban nhân dân {p.title}")
 
 
-def _initials(words: str) -> str:
-    return "".join(strip_diacritics(w)[:1].upper() for w in words.split() if w[:1].isalpha())
-
-
 def department(p: Province, agency: str, unit_types: list[str]) -> Issuer:
-    """`Sở Nội vụ`, `Sở Tài chính`…: a department of the province's People's Committee."""
-    name = nfc(agency)
-    if strip_diacritics(name).lower().startswith("so noi vu"):
-        name = "Sở Nội vụ"
-    if not strip_diacritics(name).lower().startswith("so "):
-        raise InputError(Problem(
-            f"chưa hỗ trợ cơ quan '{name}': --agency nhận một sở của tỉnh", column="--agency",
-            hint="ví dụ: --agency 'Sở Nội vụ'; Ủy ban nhân dân tỉnh: bỏ --agency; xã, phường: --commune"))
-    name = "Sở " + name[3:].strip()
-    home_affairs = name == "Sở Nội vụ"
+    """A specialised agency of the province's People's Committee (`Sở Nội vụ`, `Văn phòng
+    UBND tỉnh`…: agencies.py), headed `UBND TỈNH X` / `SỞ NỘI VỤ`."""
+    from .agencies import find_agency, header_name, title
+
+    a = find_agency(agency)
+    name = title(a, p.type)
     units = ", ".join(dict.fromkeys(unit_types)) or "xã, phường"
+    head = "Chánh Văn phòng, các Phó Chánh Văn phòng" if a.abbr == "VP" else \
+        "Chánh Thanh tra, các Phó Chánh Thanh tra" if a.abbr == "TTT" else "Giám đốc, các Phó Giám đốc Sở"
     return Issuer(
-        level="agency", parent=f"UBND {p.title.upper()}", name=name.upper(), title=name, short=name,
-        place=place_name(p.type, p.name), abbr="S" + _initials(name[3:]),
-        office_abbr="CCHC" if home_affairs else "VP",
-        office="Phòng Cải cách hành chính" if home_affairs else "Văn phòng Sở",
-        province=p.name, commune_parent="", signer_authority="", signer_position="GIÁM ĐỐC",
+        level="agency", parent=f"UBND {p.title.upper()}", name=header_name(a, p.type), title=name, short=name,
+        place=place_name(p.type, p.name), abbr=a.abbr, office_abbr=a.office_abbr, office=a.office,
+        province=p.name, commune_parent="", signer_authority="",
+        signer_position={"VP": "CHÁNH VĂN PHÒNG", "TTT": "CHÁNH THANH TRA"}.get(a.abbr, "GIÁM ĐỐC"),
         report_to=f"Ủy ban nhân dân {p.title}",
         recipients=(f"Ủy ban nhân dân các {units}",),
-        copies=(f"UBND {p.type} (để b/c)", "Giám đốc, các Phó Giám đốc Sở"),
+        copies=(f"UBND {p.type} (để b/c)", head),
         plan_by=f"Ủy ban nhân dân {p.title}")
 
 

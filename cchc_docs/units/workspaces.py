@@ -112,6 +112,17 @@ def read_villages(path: Path) -> list[tuple[str, str, str]]:
     return [(u.code, u.name, u.type) for u in units]
 
 
+def example_villages(commune_type: str) -> list[tuple[str, str, str]]:
+    """The example list of a commune without its own: thôn, bản and a tổ dân phố for a xã
+    or đặc khu; tổ dân phố only for a phường (Thông tư 04/2012/TT-BNV: a phường is divided
+    into tổ dân phố, a xã into thôn)."""
+    rows = [(r["code"], r["name"], normalize_unit_type(r["type"]))
+            for r in csv.DictReader(io.StringIO(EXAMPLE_VILLAGES.read_text(encoding="utf-8")))]
+    if commune_type == "phường":
+        rows = [(code, name, "tổ dân phố") for code, name, _ in rows]
+    return rows
+
+
 def make(dest: Path, province: str, agency: str | None = None, commune: str | None = None,
          villages: Path | None = None, year: int | None = None) -> tuple[Issuer, list[tuple]]:
     """Write cchc.toml and data/communes.csv, data/findings.csv for the issuer asked for;
@@ -126,8 +137,7 @@ def make(dest: Path, province: str, agency: str | None = None, commune: str | No
         if villages is not None:
             rows = read_villages(Path(villages))
         else:
-            rows = [(r["code"], r["name"], normalize_unit_type(r["type"]))
-                    for r in csv.DictReader(io.StringIO(EXAMPLE_VILLAGES.read_text(encoding="utf-8")))]
+            rows = example_villages(unit.type)
         issuer = commune_committee(p, unit, [r[2] for r in rows])
     else:
         units = catalogue.communes(p.code)
@@ -171,9 +181,8 @@ def describe(root: Path) -> list[str]:
     lines = [f"Cơ quan ban hành: {header}",
              f"Ký hiệu công văn: {a.get('abbr', '')}-{a.get('office_abbr', '')}; địa danh: {a.get('place', '')}",
              f"Danh mục đơn vị: {raw.get('units', catalogue.LEGACY)}; {sum(types.values())} đơn vị ({counts})"]
-    example = _csv([(r["code"], r["name"], r["type"]) for r in csv.DictReader(
-        io.StringIO(EXAMPLE_VILLAGES.read_text(encoding="utf-8")))], ("code", "name", "type"))
-    if (root / "data" / "communes.csv").read_text(encoding="utf-8") == example:
+    examples = {_csv(example_villages(t), ("code", "name", "type")) for t in ("xã", "phường")}
+    if (root / "data" / "communes.csv").read_text(encoding="utf-8") in examples:
         lines.append("Lưu ý: danh sách thôn, tổ dân phố trong data/communes.csv là VÍ DỤ: thay bằng danh sách "
                      "của xã (cột code, name, type) hoặc tạo lại với --villages TỆP.")
     if raw.get("signer", {}).get("name") == BLANK_SIGNER:
