@@ -9,7 +9,7 @@ import re
 import threading
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import CchcError, InputError, Problem
 from . import accounts
 
 # Download ids → files under output/: the browser names an id, never a path.
@@ -32,10 +32,30 @@ def book_name(year: int, fmt: str) -> str:
     return f"so-van-ban-di-{year}.{fmt}"
 
 
+def load_agency_key(key, seal):
+    """The agency's signer and seal for the server, checked once at start: the PKCS#12 file
+    opens with CCHC_KEY_PASSWORD (never asked for: a server has no one to ask) and the seal
+    is a transparent PNG. An InputError (exit 2) otherwise; the password is never shown."""
+    import os
+
+    from ..sign.keys import PASSWORD_ENV, load_p12
+    from ..sign.signing import png_size
+
+    if os.environ.get(PASSWORD_ENV) is None:
+        raise InputError(Problem("chưa có mật khẩu của khóa ký số cơ quan", file=str(key),
+                                 hint=f"máy chủ không hỏi mật khẩu: đặt biến môi trường {PASSWORD_ENV} "
+                                      "trước khi chạy cchc serve"))
+    signer = load_p12(key, ask=None)
+    png_size(seal)
+    return signer, Path(seal)
+
+
 class Actions:
-    def __init__(self, root, db_url: str | None = None, workers: int = 1):
+    def __init__(self, root, db_url: str | None = None, workers: int = 1, agency_key=None):
         from ..pipeline import Session
 
+        # (signer, seal) from load_agency_key, or None: issued documents stay unsigned .docx.
+        self.agency_key = agency_key
         self.session = Session(root)
         self.root = self.session.ws.root
         self.db_url = db_url
@@ -143,13 +163,54 @@ class Actions:
     # ------------------------------------------------------------ register
 
     def issue(self, what: str, date: dt.date | None, user: str | None):
+        """The register's next number; (IssuedDocument, signed PDF or None)."""
         if what not in ("letter", "report"):
             raise InputError(Problem("không rõ loại văn bản cần cấp số"))
-        _, issued = self.session.produce(what, date=date, issue=True, db_url=self.db_url,
-                                         warn=lambda message: None)
+        if self.agency_key is None:
+            _, issued = self.session.produce(what, date=date, issue=True, db_url=self.db_url,
+                                             warn=lambda message: None)
+            pdf = None
+        else:
+            issued, pdf = self._issue_signed(what, date)
         accounts.audit(self.root, user, "cấp số", f"{issued.label}\t{issued.date.isoformat()}\t"
-                                                  f"{issued.type_name} {issued.summary}")
-        return issued
+                                                  f"{issued.type_name} {issued.summary}"
+                                                  + (f"\tký số: {pdf.name}" if pdf else ""))
+        return issued, pdf
+
+    def _issue_signed(self, what: str, date: dt.date | None):
+        """`cchc register issue DRAFT --sign` without the chairman's PDF: the draft is made in
+        a private folder (as Session.issue does), numbered, exported by LibreOffice and
+        signed by the agency; the signed PDF is archived with its .sha256."""
+        import shutil
+        import tempfile
+
+        from ..sign.issue import issue_signed
+        from ..vn.dates import check_issue_date, today
+
+        question = check_issue_date(date or today(), self.config.campaign.year)
+        if question:
+            raise InputError(Problem(question, hint="chọn đúng ngày ban hành"))
+        out = self.session.ws.output_dir
+        out.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".cchc-issue-", dir=out))
+        try:
+            maker = getattr(self.session, self.session.DRAFTS[what])
+            kwargs = {"warn": lambda message: None} if what == "report" else {}
+            draft = maker(out_dir=scratch, **kwargs)
+            signer, seal = self.agency_key
+            try:
+                with self._lock:  # one signature at a time: the signer object is shared
+                    done = issue_signed(self.root, draft, signer, seal, date=date, db_url=self.db_url)
+            except CchcError as exc:
+                from dataclasses import replace
+
+                # Name the file the clerk knows, not the scratch copy.
+                shown = str(out / Path(draft).name)
+                exc.problems = [replace(q, file=shown) if q.file == str(draft) else q for q in exc.problems]
+                raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return done.issued, done.pdf
 
     def void(self, number: str, year: int | None, reason: str, user: str | None):
         from .. import register

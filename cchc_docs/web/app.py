@@ -50,8 +50,8 @@ def plain_page(status: int, title: str, text: str) -> str:
 
 def create_app(workspace=None, db_url: str | None = None, host: str = "127.0.0.1",
                allowed_hosts=(), workers: int = 1, max_body: int = security.MAX_BODY_BYTES,
-               session_hours: float = 8, warm: bool = False) -> FastAPI:
-    actions = Actions(workspace, db_url=db_url, workers=workers)
+               session_hours: float = 8, warm: bool = False, agency_key=None) -> FastAPI:
+    actions = Actions(workspace, db_url=db_url, workers=workers, agency_key=agency_key)
     accounts_on = bool(accounts.load(actions.root))
     if not security.is_loopback(host) and not accounts_on:
         raise InputError(Problem(

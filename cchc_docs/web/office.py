@@ -6,10 +6,12 @@ import datetime as dt
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import CchcError, InputError, Problem, RegisterError
 from ..vn import format_date_short
 from . import accounts
+from .actions import issued_id
 from .app import actions_of, checked_form, need, page, upload_bytes, user_of
 
 router = APIRouter()
@@ -46,7 +48,8 @@ def _register_page(request: Request, status: int = 200, **extra):
 @router.get("/register", response_class=HTMLResponse)
 def register_list(request: Request):
     flash, request.state.web.flash = request.state.web.flash, []
-    return _register_page(request, flash=flash)
+    offers, request.state.web.offers = request.state.web.offers, []
+    return _register_page(request, flash=flash, offers=offers)
 
 
 @router.post("/register/issue")
@@ -54,8 +57,10 @@ async def register_issue(request: Request):
     form = await checked_form(request)
     need(request, "issue")
     try:
-        issued = actions_of(request).issue(str(form.get("what", "")), _date(str(form.get("date", ""))),
-                                           user_of(request))
+        # In a worker thread: signing runs pyHanko's own event loop (asyncio.run), and
+        # LibreOffice's export must not hold up the other pages.
+        issued, pdf = await run_in_threadpool(actions_of(request).issue, str(form.get("what", "")),
+                                              _date(str(form.get("date", ""))), user_of(request))
     except CchcError as exc:
         return _register_page(request, status=409 if isinstance(exc, RegisterError) else 400,
                               refused=exc.problems)
@@ -63,6 +68,10 @@ async def register_issue(request: Request):
         f"Đã cấp số {issued.label} ngày {format_date_short(issued.date)} cho {issued.type_name.lower()} "
         f"«{issued.summary}»; bản chính: output/{issued.path.parent.name}/{issued.path.name}; "
         f"đã lưu {len(issued.archived)} bản vào output/archive/.")
+    if pdf is not None:
+        request.state.web.flash.append(
+            f"Đã ký số cơ quan: output/{pdf.parent.name}/{pdf.name} (kèm bản lưu và tệp .sha256 trong output/archive/).")
+        request.state.web.offers = [(issued_id(pdf), f"Tải PDF đã ký số ({pdf.name})")]
     return RedirectResponse("/register", status_code=303)
 
 

@@ -127,6 +127,7 @@ class WebSession:
     user: str | None = None
     role: str | None = None
     flash: list = field(default_factory=list)
+    offers: list = field(default_factory=list)   # (download id, label) shown once, after an issue
 
 
 class Sessions:
