@@ -45,6 +45,7 @@ def _issue(c, date="2024-07-05"):
 
 def test_issue_with_the_agency_key_signs_archives_and_offers_the_pdf(signed_client, ws, pki, cchc):
     p, _ = pki
+    assert "Máy chủ có khóa ký số của cơ quan" in text(signed_client.get("/register").text)
     r = _issue(signed_client)
     assert r.status_code == 200
     page = text(r.text)
@@ -94,6 +95,7 @@ def test_signing_that_fails_after_the_number_says_how_to_finish(signed_client, w
 
 def test_without_a_key_the_web_issues_an_unsigned_docx(ws):
     with client(ws) as c:
+        assert "Máy chủ có khóa ký số" not in text(c.get("/register").text)
         r = _issue(c)
     assert r.status_code == 200 and "ký số" not in text(r.text)
     assert not list((ws / "output").rglob("*.pdf"))

@@ -42,7 +42,8 @@ def _register_page(request: Request, status: int = 200, **extra):
     query = request.query_params.get("q", "")
     entries = actions.entries(year=year, query=query)
     return page(request, "register.html", status=status, entries=entries, year=year or "", q=query,
-                this_year=actions.config.campaign.year, has_returns=actions.has_returns(), **extra)
+                this_year=actions.config.campaign.year, has_returns=actions.has_returns(),
+                signing=actions.agency_key is not None, **extra)
 
 
 @router.get("/register", response_class=HTMLResponse)
