@@ -47,9 +47,15 @@ def is_typed_line(text: str) -> bool:
     return len(t) >= 3 and bool(_TYPED_LINE.match(t)) and any(c in t for c in "_-‒–—―─━=~")
 
 
+def blankify(text: str) -> str:
+    """A template's or mail merge's field (`${D}`, `{{ ngay }}`, `«Ngay»`) is a blank the
+    generator fills, like a draft's `……`: it becomes `…` so every rule reads it as one."""
+    return _TEMPLATE_FIELD.sub("…", text)
+
+
 def has_blank(text: str) -> bool:
-    """Text with a blank to fill (`…`, `......`, `____`): a model form or a draft."""
-    return bool(_BLANK.search(text))
+    """Text with a blank to fill (`…`, `......`, `____`, `${D}`): a model form or a draft."""
+    return bool(_BLANK.search(blankify(text)))
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -64,7 +70,8 @@ def _draft_box(t: Table) -> bool:
 
 def is_placeholder(text: str) -> bool:
     """A blank to fill rather than text: no word at all (`……… 5 ………`, `- ……;`), or a blank
-    first with at most one word after it (`…4..., ngày`)."""
+    first with at most one word after it (`…4..., ngày`); a template field counts as a blank."""
+    text = blankify(text)
     words = _WORD.findall(text)
     return not words or (len(words) <= 1 and bool(_LEADING_BLANK.match(text)))
 
@@ -276,7 +283,9 @@ class Doc:
         after = self._following(self.type_para.index + 1, 4)
         out = []
         for p in after:
-            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")) or is_typed_line(p.text):
+            # `${VV}` is a field for the trích yếu, not a capitalised line after it
+            upper = is_upper(shown(p)) and not is_placeholder(p.text)
+            if upper or fold(p.text).startswith(("kinhgui", "cancu")) or is_typed_line(p.text):
                 break
             runs = p.text_runs()
             if runs and all(r.rp.get("b") for r in runs):
@@ -286,7 +295,8 @@ class Doc:
         if not out and after:
             p = after[0]
             jc = p.pp.get("jc")
-            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)) \
+            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) \
+                    and not (is_upper(shown(p)) and not is_placeholder(p.text)) \
                     and not is_typed_line(p.text):
                 out.append(p)  # a centred, not bold line: the trích yếu, badly formatted
         return out
@@ -398,6 +408,7 @@ class Doc:
         if self.kg is None:
             return []
         out = []
+        named = bool(re.sub(r"^\S+\s+\S+\s*:?\s*", "", norm(self.kg.text)).strip())
         for b in self.main[self.kg.index + 1:]:
             if isinstance(b, Table):
                 break
@@ -406,6 +417,8 @@ class Doc:
                 continue
             if t[:1] in "-–+•" and len(t) < 300:
                 out.append(b)
+            elif not out and not named and len(t) < 60 and is_placeholder(t):
+                out.append(b)  # `${KG};` or `……………;`: the one recipient, left to fill
             else:
                 break
         return out
