@@ -59,6 +59,12 @@ def test_model_form_blanks_and_template_fields_are_blanks_not_values():
     assert set(messages) == {"SO", "DT"} and all("để trống" in m for m in messages.values())
 
 
+def test_signer_is_the_last_column_with_text():
+    o, _ = base("quyet-dinh", 1)
+    o["sig_margin"] = True             # Nơi nhận | signer | an empty column kept as a margin
+    assert not _report(o).errors
+
+
 def test_split_placeholder_is_not_the_signer():
     o, _ = base("bao-cao", 2)
     assert o["split_placeholder"]

@@ -426,8 +426,15 @@ class Doc:
     # -------------------------------------------------------------- signer block
     @staticmethod
     def left_side(t: Table) -> list[Para]:
-        """Paragraphs of every column but the last (Mẫu 1.6 puts an empty column before Nơi nhận)."""
-        return [p for row in t.rows for c in row[:-1] for p in c.paras] if t.ncols > 1 else t.column("left")
+        """Every column before the signer's (Mẫu 1.6 puts an empty column before Nơi nhận)."""
+        k = t.last_text_column()
+        return [p for row in t.rows for c in row[:k] for p in c.paras] if k > 0 else t.column("left")
+
+    @staticmethod
+    def right_side(t: Table) -> list[Para]:
+        """The signer's column: the last holding text (not a trailing empty one kept as a margin)."""
+        k = t.last_text_column()
+        return [p for row in t.rows if len(row) > k for p in row[k].paras] if k > 0 else t.column("right")
 
     @cached_property
     def sig_table(self) -> Table | None:
@@ -438,7 +445,7 @@ class Doc:
         if tables:
             t = tables[-1]
             after = [b for b in self.main[t.index + 1:] if isinstance(b, Table) or b.text.strip()]
-            if len(nonempty(t.column("right"))) >= 2 and len(after) <= 2:
+            if len(nonempty(self.right_side(t))) >= 2 and len(after) <= 2:
                 return t
         return None
 

@@ -154,7 +154,7 @@ def kinh_gui(d, o):
 
 
 def signer(d, o):
-    t = d.add_table(rows=1, cols=2)
+    t = d.add_table(rows=1, cols=3 if o.get("sig_margin") else 2)  # a trailing empty column as a margin
     borderless(t)
     left, right = t.cell(0, 0), t.cell(0, 1)
     first = True
@@ -443,14 +443,15 @@ def specs():
               kg_below=True, name="${LD}", vv="V/v xử lý ${VV}")
     qd, _ = base("quyet-dinh", 1)
     qd.update(number="Số: «SoQD»/QĐ-UBND", date=f"{T.PLACE}, ngày {{{{ ngay }}}} tháng {{{{ thang }}}} năm 2026",
-              name="{{ nguoi_ky }}", subject="{{ TRICH_YEU }}")
+              name="{{ nguoi_ky }}", subject="{{ TRICH_YEU }}", sig_margin=True)
     for stem, o, what, slug in (
             ("mau-o-trong-danh-so", tb, "; a model form: the agency lines are footnote-numbered blanks "
              "`(1)……………`, `(2)……………`, number and date left blank", "thong-bao"),
             ("mau-truong-${}", cv, "; a generator's template: `Số: ${KH}`, `ngày ${D} tháng ${M} năm ${Y}`, "
              "`Kính gửi:` then `${KG};` on the next line, signer `${LD}`", "cong-van"),
             ("mau-truong-tron-thu", qd, "; a mail-merge template: `Số: «SoQD»/QĐ-UBND`, "
-             "`ngày {{ ngay }} tháng {{ thang }}`, trích yếu `{{ TRICH_YEU }}`, signer `{{ nguoi_ky }}`", "quyet-dinh")):
+             "`ngày {{ ngay }} tháng {{ thang }}`, trích yếu `{{ TRICH_YEU }}`, signer `{{ nguoi_ky }}` in the "
+             "middle of three columns (an empty one right of it)", "quyet-dinh")):
         out.append((stem.replace("${}", "bien"), o, {"type": slug, "layout": layout + what, "draft": True,
                                                      "expected": [], "source": SOURCE.format(model=MODELS.get(
                                                          slug, "Mẫu 1.5" if slug == "cong-van" else "Mẫu 1.4"))}))
