@@ -65,6 +65,13 @@ def test_signer_is_the_last_column_with_text():
     assert not _report(o).errors
 
 
+def test_capital_ngay_in_a_blank_date_is_told_as_such():
+    o, _ = base("to-trinh", 3)
+    o["date"] = "……, Ngày      tháng      năm"
+    dt = [f for f in _report(o, draft=True).errors if f.rule == "DT"]
+    assert [f.message.split(" (")[0] for f in dt] == ["viết “Ngày”"]
+
+
 def test_split_placeholder_is_not_the_signer():
     o, _ = base("bao-cao", 2)
     assert o["split_placeholder"]

@@ -228,6 +228,12 @@ def check_date(doc: Doc):
                       "đầu văn bản")
         return
     text = blankify(norm(shown(p)))  # `ngày ${D} tháng ${M}`: the generator's blanks
+    capital = re.search(r",\s*(Ngày|NGÀY)(?=\s|$)", text)
+    if capital:
+        # `..., Ngày    tháng    năm`: told as what it is, then read as the date it writes
+        yield Finding("DT", f"viết “{capital.group(1)}” (Nghị định: “…, ngày … tháng … năm …”, chữ “ngày” in thường)",
+                      where(p), fix="sửa thành “ngày” (in thường)")
+        text = text[:capital.start(1)] + "ngày" + text[capital.end(1):]
     m = _DATE.match(squash(text))
     if m and not all(_arabic(v) for v in (m.group("d"), m.group("m"), m.group("y"))) and _DRAFT_DATE.match(text):
         m = None  # `ngày …… tháng …… năm ……` also matches the full pattern: it is a blank date
