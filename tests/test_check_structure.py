@@ -38,6 +38,40 @@ def test_typed_agency_line_is_a_line_and_dashes_are_not_solid():
     assert len(cq) == 1 and "nét đứt" in cq[0].message
 
 
+def test_line_typed_after_a_line_break_is_the_tieu_ngu_line():
+    o, _ = base("ke-hoach", 1)
+    o["tn_br"] = "_" * 23              # `Độc lập - Tự do - Hạnh phúc` ↵ `_______` in one paragraph
+    assert not _report(o).errors
+    o["tn_br"] = "-" * 23
+    tn = [f for f in _report(o).errors if f.rule == "TN"]
+    assert len(tn) == 1 and "nét đứt" in tn[0].message
+
+
+def test_model_form_blanks_and_template_fields_are_blanks_not_values():
+    o, _ = base("thong-bao", 1)
+    o.update(agency=("(1)……………………", "(2)……………………"), agency_line="border")
+    assert not _report(o).errors       # no capitals, weight or line length to judge on a blank
+    o, _ = base("cong-van", 2)
+    o.update(number="Số: ${KH}", date="Hương Sơn, ngày ${D} tháng ${M} năm ${Y}", kg="${KG};", kg_below=True)
+    assert not _report(o, draft=True).errors
+    # Unfilled fields are the blanks of a draft: told as such without --draft, not as wrong values.
+    messages = {f.rule: f.message for f in _report(o).errors}
+    assert set(messages) == {"SO", "DT"} and all("để trống" in m for m in messages.values())
+
+
+def test_signer_is_the_last_column_with_text():
+    o, _ = base("quyet-dinh", 1)
+    o["sig_margin"] = True             # Nơi nhận | signer | an empty column kept as a margin
+    assert not _report(o).errors
+
+
+def test_capital_ngay_in_a_blank_date_is_told_as_such():
+    o, _ = base("to-trinh", 3)
+    o["date"] = "……, Ngày      tháng      năm"
+    dt = [f for f in _report(o, draft=True).errors if f.rule == "DT"]
+    assert [f.message.split(" (")[0] for f in dt] == ["viết “Ngày”"]
+
+
 def test_split_placeholder_is_not_the_signer():
     o, _ = base("bao-cao", 2)
     assert o["split_placeholder"]

@@ -47,9 +47,15 @@ def is_typed_line(text: str) -> bool:
     return len(t) >= 3 and bool(_TYPED_LINE.match(t)) and any(c in t for c in "_-‒–—―─━=~")
 
 
+def blankify(text: str) -> str:
+    """A template's or mail merge's field (`${D}`, `{{ ngay }}`, `«Ngay»`) is a blank the
+    generator fills, like a draft's `……`: it becomes `…` so every rule reads it as one."""
+    return _TEMPLATE_FIELD.sub("…", text)
+
+
 def has_blank(text: str) -> bool:
-    """Text with a blank to fill (`…`, `......`, `____`): a model form or a draft."""
-    return bool(_BLANK.search(text))
+    """Text with a blank to fill (`…`, `......`, `____`, `${D}`): a model form or a draft."""
+    return bool(_BLANK.search(blankify(text)))
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -64,7 +70,8 @@ def _draft_box(t: Table) -> bool:
 
 def is_placeholder(text: str) -> bool:
     """A blank to fill rather than text: no word at all (`……… 5 ………`, `- ……;`), or a blank
-    first with at most one word after it (`…4..., ngày`)."""
+    first with at most one word after it (`…4..., ngày`); a template field counts as a blank."""
+    text = blankify(text)
     words = _WORD.findall(text)
     return not words or (len(words) <= 1 and bool(_LEADING_BLANK.match(text)))
 
@@ -276,7 +283,9 @@ class Doc:
         after = self._following(self.type_para.index + 1, 4)
         out = []
         for p in after:
-            if is_upper(shown(p)) or fold(p.text).startswith(("kinhgui", "cancu")) or is_typed_line(p.text):
+            # `${VV}` is a field for the trích yếu, not a capitalised line after it
+            upper = is_upper(shown(p)) and not is_placeholder(p.text)
+            if upper or fold(p.text).startswith(("kinhgui", "cancu")) or is_typed_line(p.text):
                 break
             runs = p.text_runs()
             if runs and all(r.rp.get("b") for r in runs):
@@ -286,7 +295,8 @@ class Doc:
         if not out and after:
             p = after[0]
             jc = p.pp.get("jc")
-            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) and not is_upper(shown(p)) \
+            if jc == "center" and not fold(p.text).startswith(("kinhgui", "cancu")) \
+                    and not (is_upper(shown(p)) and not is_placeholder(p.text)) \
                     and not is_typed_line(p.text):
                 out.append(p)  # a centred, not bold line: the trích yếu, badly formatted
         return out
@@ -398,6 +408,7 @@ class Doc:
         if self.kg is None:
             return []
         out = []
+        named = bool(re.sub(r"^\S+\s+\S+\s*:?\s*", "", norm(self.kg.text)).strip())
         for b in self.main[self.kg.index + 1:]:
             if isinstance(b, Table):
                 break
@@ -406,6 +417,8 @@ class Doc:
                 continue
             if t[:1] in "-–+•" and len(t) < 300:
                 out.append(b)
+            elif not out and not named and len(t) < 60 and is_placeholder(t):
+                out.append(b)  # `${KG};` or `……………;`: the one recipient, left to fill
             else:
                 break
         return out
@@ -413,8 +426,15 @@ class Doc:
     # -------------------------------------------------------------- signer block
     @staticmethod
     def left_side(t: Table) -> list[Para]:
-        """Paragraphs of every column but the last (Mẫu 1.6 puts an empty column before Nơi nhận)."""
-        return [p for row in t.rows for c in row[:-1] for p in c.paras] if t.ncols > 1 else t.column("left")
+        """Every column before the signer's (Mẫu 1.6 puts an empty column before Nơi nhận)."""
+        k = t.last_text_column()
+        return [p for row in t.rows for c in row[:k] for p in c.paras] if k > 0 else t.column("left")
+
+    @staticmethod
+    def right_side(t: Table) -> list[Para]:
+        """The signer's column: the last holding text (not a trailing empty one kept as a margin)."""
+        k = t.last_text_column()
+        return [p for row in t.rows if len(row) > k for p in row[k].paras] if k > 0 else t.column("right")
 
     @cached_property
     def sig_table(self) -> Table | None:
@@ -425,7 +445,7 @@ class Doc:
         if tables:
             t = tables[-1]
             after = [b for b in self.main[t.index + 1:] if isinstance(b, Table) or b.text.strip()]
-            if len(nonempty(t.column("right"))) >= 2 and len(after) <= 2:
+            if len(nonempty(self.right_side(t))) >= 2 and len(after) <= 2:
                 return t
         return None
 

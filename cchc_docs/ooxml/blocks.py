@@ -86,6 +86,13 @@ class Table:
     def paras(self):
         return [p for row in self.rows for c in row for p in c.paras]
 
+    def last_text_column(self) -> int:
+        """Index of the last column (not the first) holding text in any row, else -1."""
+        for k in range(max((len(r) for r in self.rows), default=0) - 1, 0, -1):
+            if any(p.text.strip() for row in self.rows if len(row) > k for p in row[k].paras):
+                return k
+        return -1
+
     def column(self, which: str) -> list[Para]:
         """Paragraphs of the first (`left`) or last (`right`) column, row by row."""
         out = []

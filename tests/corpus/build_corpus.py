@@ -74,8 +74,11 @@ def header(d, o):
         _typed(c, 0, o["agency_line"])  # the dashes given
     c = t.cell(0, 1)
     para(c, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=not o.get("qh_plain"), align="center", first_in_cell=True)
-    para(c, "Độc lập - Tự do - Hạnh phúc", 13, bold=True, align="center")
-    if o["tn_line"] == "border":
+    br = f"\n{o['tn_br']}" if o.get("tn_br") else ""  # the line typed after a line break, same paragraph
+    para(c, "Độc lập - Tự do - Hạnh phúc" + br, 13, bold=True, align="center")
+    if br:
+        pass
+    elif o["tn_line"] == "border":
         rule_line(c, 3350, RIGHT_W)
     elif o["tn_line"] == "typed":
         _typed(c, 23)
@@ -136,6 +139,10 @@ def kinh_gui(d, o):
     if not kg:
         return
     if isinstance(kg, str):
+        if o.get("kg_below"):  # `Kính gửi:` alone, the recipient's field on the next line
+            para(d, "Kính gửi:", 14, align="center", before=12)
+            para(d, kg, 14, align="center")
+            return
         para(d, f"Kính gửi: {kg}", 14, align="center", before=12)
         return
     p = para(d, f"Kính gửi:\t{kg[0]}", 14, before=12)
@@ -147,7 +154,7 @@ def kinh_gui(d, o):
 
 
 def signer(d, o):
-    t = d.add_table(rows=1, cols=2)
+    t = d.add_table(rows=1, cols=3 if o.get("sig_margin") else 2)  # a trailing empty column as a margin
     borderless(t)
     left, right = t.cell(0, 0), t.cell(0, 1)
     first = True
@@ -426,6 +433,28 @@ def specs():
         "type": "khong-xac-dinh", "layout": layout + "; an `ĐIỀU LỆ` (not a Decree 30 name) issued with a "
         "decision: `(Kèm theo Quyết định …)` under its title, no number, date or Nơi nhận of its own",
         "draft": False, "expected": [], "source": SOURCE.format(model="Mẫu 1.3")}))
+    # Blank model forms and generator templates (layout of a complaint-handling system's forms):
+    # blanks and fields stand where the agency, number, date, recipient and signer are written.
+    tb, layout = base("thong-bao", 1)
+    tb.update(agency=("(1)……………………………", "(2)……………………………"), number="Số: ……/TB-……(3)",
+              date="……(4)……, ngày …… tháng …… năm ……", agency_line="border")
+    cv, _ = base("cong-van", 2)
+    cv.update(number="Số: ${KH}", date=f"{T.PLACE}, ngày ${{D}} tháng ${{M}} năm ${{Y}}", kg="${KG};",
+              kg_below=True, name="${LD}", vv="V/v xử lý ${VV}")
+    qd, _ = base("quyet-dinh", 1)
+    qd.update(number="Số: «SoQD»/QĐ-UBND", date=f"{T.PLACE}, ngày {{{{ ngay }}}} tháng {{{{ thang }}}} năm 2026",
+              name="{{ nguoi_ky }}", subject="{{ TRICH_YEU }}", sig_margin=True)
+    for stem, o, what, slug in (
+            ("mau-o-trong-danh-so", tb, "; a model form: the agency lines are footnote-numbered blanks "
+             "`(1)……………`, `(2)……………`, number and date left blank", "thong-bao"),
+            ("mau-truong-${}", cv, "; a generator's template: `Số: ${KH}`, `ngày ${D} tháng ${M} năm ${Y}`, "
+             "`Kính gửi:` then `${KG};` on the next line, signer `${LD}`", "cong-van"),
+            ("mau-truong-tron-thu", qd, "; a mail-merge template: `Số: «SoQD»/QĐ-UBND`, "
+             "`ngày {{ ngay }} tháng {{ thang }}`, trích yếu `{{ TRICH_YEU }}`, signer `{{ nguoi_ky }}` in the "
+             "middle of three columns (an empty one right of it)", "quyet-dinh")):
+        out.append((stem.replace("${}", "bien"), o, {"type": slug, "layout": layout + what, "draft": True,
+                                                     "expected": [], "source": SOURCE.format(model=MODELS.get(
+                                                         slug, "Mẫu 1.5" if slug == "cong-van" else "Mẫu 1.4"))}))
     for stem, build_, what in (
             ("don-ca-nhan", form_file, "an individual's application (đơn): Quốc hiệu, Tiêu ngữ, `Sinh ngày:`, "
              "`Số điện thoại:`, `Số định danh cá nhân/CCCD:` fields, no agency, no number"),

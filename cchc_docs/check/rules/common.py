@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...ooxml.reader import Para
-from ..structure import is_typed_line, shown
+from ..structure import is_placeholder, is_typed_line, shown
 from ..text import is_all_caps, is_upper, norm, short, text_width
 from . import Finding
 
@@ -119,6 +119,8 @@ def line_below(paras: list[Para], p: Para):
     except StopIteration:
         return None
     while i + 1 < len(paras) and paras[i + 1].cont and paras[i + 1].el is p.el:
+        if _typed(paras[i + 1]):
+            return _typed(paras[i + 1])  # `Độc lập…` ↵ `------`: the line typed after a line break
         i += 1  # the last line of a paragraph split by line breaks
     last = paras[i]
     if last.pp.get("bdr_bottom"):
@@ -173,6 +175,8 @@ def check_line(rule_id, label, paras, text_paras, lo, hi, want, floating=()) -> 
                                  f"(Nghị định: {want})", where(target),
                         fix=f"xóa dòng gạch, kẻ đường nét liền dưới {label}: Insert → Shapes → Line, "
                             "hoặc viền dưới đoạn (Borders → Bottom Border) nét liền")]
+    if all(is_placeholder(q.text) for q in text_paras):
+        return []  # `(2)……………`: a blank's width is not the name's written there, nothing to compare
     text_w = _text_width(text_paras)
     if width and text_w:
         ratio = width / text_w

@@ -8,7 +8,7 @@ import re
 
 from ... import doctypes
 from ...ooxml.reader import Para
-from ..structure import CONG_VAN, Doc, has_blank, is_placeholder, shown
+from ..structure import CONG_VAN, Doc, blankify, has_blank, is_placeholder, shown
 from ..text import norm, short, squash
 from . import Finding, rule
 from .common import all_on, any_on, check_line, fmt, where
@@ -78,7 +78,12 @@ def check_agency(doc: Doc):
                       where(doc.so) if doc.so else "đầu văn bản")
         return
     bold_flags = [all_on(p, "b") for p in lines]
-    if not bold_flags[-1]:
+    # A model form's numbered blank (`(1)……………`, footnote: "tên cơ quan cấp trên") is where the
+    # user writes the agency: no text yet, so no capitals, weight or alignment to judge.
+    blank = [is_placeholder(p.text) for p in lines]
+    if blank[-1]:
+        pass
+    elif not bold_flags[-1]:
         yield Finding("CQ", "tên cơ quan ban hành không in đậm (Nghị định: in hoa, đứng, đậm)", where(lines[-1]))
     else:
         k = len(lines) - 1
@@ -87,7 +92,7 @@ def check_agency(doc: Doc):
         for p in lines[:k]:  # chủ quản lines: above the issuing agency, not bold
             if any_on(p, "b"):
                 yield Finding("CQ", "tên cơ quan chủ quản in đậm (Nghị định: in hoa, đứng, không đậm)", where(p))
-    for p in lines:
+    for p in (p for p, b in zip(lines, blank) if not b):
         yield from fmt("CQ", p, "tên cơ quan", size=(24, 26), italic=False, upper=True,
                        jc=("center",) if doc.header_table is not None else None)
         yield from _single_spaced("CQ", p, "tên cơ quan")
@@ -124,8 +129,17 @@ def check_number(doc: Doc):
     if p is None:
         yield Finding("SO", "không thấy số, ký hiệu văn bản (“Số: …/…”) dưới tên cơ quan", "đầu văn bản")
         return
-    raw = norm(shown(p))
+    raw = blankify(norm(shown(p)))
     m = re.match(r"^(\S+?)\s*:\s*(.*?)\s*/\s*(.*)$", raw)
+    whole = re.match(r"^(\S+?)\s*:\s*(.*)$", raw)
+    if not m and whole and raw != norm(shown(p)) and is_placeholder(whole.group(2)):
+        # `Số: ${KH}`: one template field holds the number and the ký hiệu, filled when the
+        # document is generated: a blank number, as in a draft, with no ký hiệu to read yet.
+        if not doc.draft:
+            yield Finding("SO", "số văn bản để trống (chỉ bản dự thảo được để trống; kiểm tra dự thảo: --draft)",
+                          where(p))
+        yield from fmt("SO", p, "số, ký hiệu", size=(26, 26), bold=False, italic=False)
+        return
     if not m:
         yield Finding("SO", "số, ký hiệu không đúng dạng “Số: 05/UBND-NV” (sau “Số” có dấu hai chấm, "
                             "giữa số và ký hiệu có dấu /)", where(p))
@@ -213,7 +227,13 @@ def check_date(doc: Doc):
         yield Finding("DT", "không thấy địa danh và ngày tháng (“…, ngày … tháng … năm …”) dưới Tiêu ngữ",
                       "đầu văn bản")
         return
-    text = norm(shown(p))
+    text = blankify(norm(shown(p)))  # `ngày ${D} tháng ${M}`: the generator's blanks
+    capital = re.search(r",\s*(Ngày|NGÀY)(?=\s|$)", text)
+    if capital:
+        # `..., Ngày    tháng    năm`: told as what it is, then read as the date it writes
+        yield Finding("DT", f"viết “{capital.group(1)}” (Nghị định: “…, ngày … tháng … năm …”, chữ “ngày” in thường)",
+                      where(p), fix="sửa thành “ngày” (in thường)")
+        text = text[:capital.start(1)] + "ngày" + text[capital.end(1):]
     m = _DATE.match(squash(text))
     if m and not all(_arabic(v) for v in (m.group("d"), m.group("m"), m.group("y"))) and _DRAFT_DATE.match(text):
         m = None  # `ngày …… tháng …… năm ……` also matches the full pattern: it is a blank date

@@ -44,7 +44,7 @@ def check_signer(doc: Doc):
         yield Finding("SG", "không tìm thấy khối chữ ký (cột phải của bảng cuối văn bản)", "cuối văn bản",
                       "undecided")
         return
-    lines = signer_lines(nonempty(t.column("right")))
+    lines = signer_lines(nonempty(doc.right_side(t)))
     if len(lines) < 2:
         yield Finding("SG", "khối chữ ký thiếu chức vụ hoặc họ tên người ký (Nghị định: quyền hạn, chức vụ, "
                             "họ tên)", f"bảng {t.number}, cột phải")
