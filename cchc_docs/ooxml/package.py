@@ -94,9 +94,7 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         # mkstemp makes the file private; an issued document is an ordinary shared file.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -142,7 +140,7 @@ class BatchWriter:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=self.folder)
         try:
             if hasattr(os, "fchmod"):  # mkstemp makes files private; forms are ordinary files
-                os.fchmod(fd, 0o666 & ~_umask())
+                os.fchmod(fd, 0o666 & ~_UMASK)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
         except BaseException:
@@ -182,10 +180,15 @@ class BatchWriter:
         self._pending = []
 
 
-def _umask() -> int:
+def _read_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+# Read once, at import: setting the umask to read it is process-wide, so doing it per file
+# would let a file created meanwhile in another thread (the web front's jobs) get 0666.
+_UMASK = _read_umask()
 
 
 def _unlink(path) -> None:
