@@ -24,6 +24,14 @@ _WHAT = {
 }
 
 
+def reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Vietnamese (the OS's words as a last resort)."""
+    message, _ = _WHAT.get(exc.errno, (None, None))
+    if message is None and (isinstance(exc, PermissionError) or getattr(exc, "winerror", None) in (5, 32, 33)):
+        message = _WHAT[errno.EPERM][0]
+    return message or f"lỗi hệ điều hành: {exc.strerror or exc}"
+
+
 def problem(exc: OSError):
     """A Problem naming the file and what to do; the OS's own words only as a last resort."""
     from .errors import Problem

@@ -98,3 +98,13 @@ def test_parse_errors_are_explained_in_vietnamese(clean, broken, cause):
     assert "word/document.xml" in message and "lỗi cú pháp XML ở dòng 1" in message and cause in message
     # libxml2's own English is not quoted at the clerk.
     assert not re.search(r"Premature|mismatch|Namespace prefix|expected", message)
+
+
+def test_an_unreadable_path_is_said_in_vietnamese_not_the_os_words(tmp_path):
+    # read_parts on a folder: the OS says "Is a directory"; the clerk reads Vietnamese.
+    from cchc_docs.ooxml.package import PackageError, read_parts
+
+    with pytest.raises(PackageError) as info:
+        read_parts(tmp_path)
+    assert "không đọc được tệp: ở chỗ của tệp lại là một thư mục" in str(info.value)
+    assert "Is a directory" not in str(info.value)

@@ -13,6 +13,8 @@ an "undecided" finding, never a traceback.
 
 from __future__ import annotations
 
+from ..fserrors import reason
+
 import os
 import stat
 from dataclasses import dataclass, field
@@ -66,7 +68,7 @@ def _read(source) -> dict[str, bytes]:
             except FileNotFoundError:
                 raise PackageError("không tìm thấy tệp") from None
             except OSError as exc:
-                raise PackageError(f"không đọc được tệp ({exc.strerror})") from None
+                raise PackageError(f"không đọc được tệp: {reason(exc)}") from None
         else:
             data = bytes(source)
         return read_for_check(data)

@@ -12,6 +12,8 @@ rows are numbered as the spreadsheet shows them.
 
 from __future__ import annotations
 
+from ..fserrors import reason
+
 import csv
 import io
 import re
@@ -233,7 +235,7 @@ def _read_bytes(path: Path) -> bytes:
                 hint="kiểm tra lại tệp: bảng số liệu của các xã chỉ vài trăm dòng"))
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(Problem(f"không đọc được tệp ({exc.strerror})", file=name)) from None
+        raise InputError(Problem(f"không đọc được tệp: {reason(exc)}", file=name)) from None
     if not data.strip():
         raise InputError(Problem("tệp trống, không có dữ liệu", file=name,
                                  hint="dòng đầu phải là tên cột, các dòng sau là dữ liệu"))

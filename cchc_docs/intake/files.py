@@ -7,6 +7,8 @@ become an unreadable RawReturn whose problem names the file; `read_file` never r
 
 from __future__ import annotations
 
+from ..fserrors import reason
+
 import os
 from pathlib import Path
 
@@ -45,7 +47,7 @@ def read_file(path: Path) -> RawReturn:
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
-        return _refused(name, 0.0, f"không đọc được tệp ({exc.strerror})")
+        return _refused(name, 0.0, f"không đọc được tệp: {reason(exc)}")
     try:
         data = _read_bytes(path)
         suffix = path.suffix.lower()

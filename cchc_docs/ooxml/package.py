@@ -7,6 +7,8 @@ a temporary name in the target folder and renamed, so a reader never sees half a
 
 from __future__ import annotations
 
+from ..fserrors import reason
+
 import os
 import sys
 import tempfile
@@ -29,7 +31,7 @@ def read_parts(source: str | os.PathLike | bytes, require_docx: bool = True) -> 
         except FileNotFoundError:
             raise PackageError("không tìm thấy tệp") from None
         except OSError as exc:
-            raise PackageError(f"không đọc được tệp ({exc.strerror})") from None
+            raise PackageError(f"không đọc được tệp: {reason(exc)}") from None
     parts = read_members(source)
     if CONTENT_TYPES not in parts or (require_docx and "word/document.xml" not in parts):
         raise PackageError("không phải tệp Word .docx (thiếu word/document.xml)")
